@@ -1,0 +1,31 @@
+// Bundles the extension shell, its lazily loaded engines and the CLI with esbuild.
+// The engines are separate files so activation does not evaluate them (see src/vscode/lazy.ts).
+import * as esbuild from 'esbuild';
+
+const watch = process.argv.includes('--watch');
+const lazyEngines = {
+  name: 'lazy-engines',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/(flow|catalog)-engine\.js$/ }, (args) => ({ path: args.path, external: true }));
+  },
+};
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  logLevel: 'warning',
+  external: ['vscode'],
+  plugins: [lazyEngines],
+};
+const builds = [
+  { entryPoints: { extension: 'src/extension.ts' } },
+  { entryPoints: { 'flow-engine': 'src/core/flow/engine.ts', 'catalog-engine': 'src/core/catalog/engine.ts' } },
+  { entryPoints: { cli: 'src/cli/main.ts' }, banner: { js: '#!/usr/bin/env node' } },
+];
+for (const options of builds) {
+  const ctx = await esbuild.context({ ...common, ...options, outdir: 'dist' });
+  if (watch) await ctx.watch();
+  else { await ctx.rebuild(); await ctx.dispose(); }
+}

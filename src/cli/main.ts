@@ -1,0 +1,2 @@
+// TODO(helper): the dff command line.
+process.exitCode = 2;

@@ -1,0 +1,4 @@
+// The flow engine bundle (dist/flow-engine.js): everything the editor loads lazily on first use.
+export { validateText } from './validate';
+export type { Validation } from './validate';
+export { mayBeFlowDefinition, DETECTION_HEAD_BYTES } from './detect';

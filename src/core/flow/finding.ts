@@ -1,0 +1,55 @@
+import type { JsonPath } from './model';
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+
+/** Where a finding points, before it is mapped to text. */
+export interface Anchor {
+  path: JsonPath;
+  /** 'key' points at the member name, 'value' (default) at the value. */
+  part?: 'key' | 'value';
+  /** For a string value: a slice of the decoded string (e.g. one #{reference}). */
+  slice?: { start: number; length: number };
+  /** Raw text offsets, for findings that have no path (a JSON syntax error). */
+  offsets?: { start: number; end: number };
+}
+
+export interface Position {
+  /** 0-based. */
+  line: number;
+  /** 0-based, in UTF-16 code units as VS Code counts them. */
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/** A text range with offsets, for shells that need both. */
+export interface TextSpan extends Range {
+  startOffset: number;
+  endOffset: number;
+}
+
+/** What a quick fix should do; fixes.ts turns it into text edits. */
+export type FixSpec =
+  | { kind: 'routeToFailurePort'; processorId: string; relationship: string }
+  | { kind: 'renameParameter'; contextName: string; parameterName: string; newName: string }
+  | { kind: 'renameContext'; contextName: string; newName: string }
+  | { kind: 'addParameter'; contextName: string; parameterName: string; sensitive: boolean };
+
+export interface Finding {
+  code: string;
+  severity: Severity;
+  message: string;
+  at: Anchor;
+  componentId?: string;
+  componentName?: string;
+  related?: { at: Anchor; message: string }[];
+  fixes?: FixSpec[];
+}
+
+export interface ResolvedFinding extends Omit<Finding, 'at' | 'related'> {
+  range: TextSpan;
+  related: { range: TextSpan; message: string }[];
+}

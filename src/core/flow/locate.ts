@@ -1,0 +1,201 @@
+// Maps JSON paths to text ranges without building a position-keeping tree of the whole file.
+// It scans only the parts of the text on the way to the requested value, and remembers where
+// it has been, so many look-ups in one big array cost one pass over it, not one each.
+import type { Anchor, Position, TextSpan } from './finding';
+import type { JsonPath } from './model';
+
+interface MemberSpan {
+  keyStart: number;
+  keyEnd: number;
+  valueStart: number;
+}
+
+/** What has been learned about one object or array, keyed by its opening offset. */
+interface ContainerScan {
+  members: Map<string | number, MemberSpan>;
+  /** Offset where scanning stopped (before the next member), or -1 when complete. */
+  resumeAt: number;
+  count: number;
+}
+
+const QUOTE = 34, BACKSLASH = 92, OPEN_BRACE = 123, CLOSE_BRACE = 125, OPEN_BRACKET = 91;
+const CLOSE_BRACKET = 93, COMMA = 44, COLON = 58;
+
+function isWhitespace(c: number): boolean {
+  return c === 32 || c === 10 || c === 13 || c === 9;
+}
+
+export class JsonLocator {
+  private readonly scans = new Map<number, ContainerScan>();
+  private lineStarts: number[] | undefined;
+
+  constructor(private readonly text: string) {}
+
+  /** Offsets of the value (and key, for an object member) at path, or undefined when absent. */
+  find(path: JsonPath): { keyStart?: number; keyEnd?: number; valueStart: number; valueEnd: number } | undefined {
+    let valueStart = this.skipWhitespace(0);
+    let keyStart: number | undefined;
+    let keyEnd: number | undefined;
+    for (const segment of path) {
+      const member = this.member(valueStart, segment);
+      if (!member) return undefined;
+      valueStart = member.valueStart;
+      if (typeof segment === 'string') {
+        keyStart = member.keyStart;
+        keyEnd = member.keyEnd;
+      } else {
+        keyStart = keyEnd = undefined;
+      }
+    }
+    return { keyStart, keyEnd, valueStart, valueEnd: this.skipValue(valueStart) };
+  }
+
+  /** The text span an anchor points at; falls back to the nearest existing ancestor. */
+  span(anchor: Anchor): TextSpan {
+    if (anchor.offsets) return this.spanOf(anchor.offsets.start, anchor.offsets.end);
+    let path = anchor.path;
+    let found = this.find(path);
+    while (!found && path.length > 0) {
+      path = path.slice(0, -1);
+      found = this.find(path);
+    }
+    if (!found) return this.spanOf(0, Math.min(1, this.text.length));
+    if (anchor.part === 'key' && found.keyStart !== undefined && path === anchor.path) {
+      return this.spanOf(found.keyStart, found.keyEnd!);
+    }
+    if (anchor.slice && path === anchor.path && this.text.charCodeAt(found.valueStart) === QUOTE) {
+      const start = this.rawIndex(found.valueStart, anchor.slice.start);
+      const end = this.rawIndex(found.valueStart, anchor.slice.start + anchor.slice.length);
+      return this.spanOf(start, end);
+    }
+    return this.spanOf(found.valueStart, found.valueEnd);
+  }
+
+  spanOf(startOffset: number, endOffset: number): TextSpan {
+    return { start: this.position(startOffset), end: this.position(endOffset), startOffset, endOffset };
+  }
+
+  position(offset: number): Position {
+    const starts = this.lines();
+    let low = 0, high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid] <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low, character: offset - starts[low] };
+  }
+
+  offsetAt(position: Position): number {
+    const starts = this.lines();
+    const line = Math.min(Math.max(position.line, 0), starts.length - 1);
+    return Math.min(starts[line] + position.character, this.text.length);
+  }
+
+  private lines(): number[] {
+    if (!this.lineStarts) {
+      const starts = [0];
+      let at = this.text.indexOf('\n');
+      while (at !== -1) {
+        starts.push(at + 1);
+        at = this.text.indexOf('\n', at + 1);
+      }
+      this.lineStarts = starts;
+    }
+    return this.lineStarts;
+  }
+
+  /** Raw text offset of the decoded character index inside the string starting at quoteOffset. */
+  private rawIndex(quoteOffset: number, decodedIndex: number): number {
+    let raw = quoteOffset + 1;
+    for (let decoded = 0; decoded < decodedIndex; decoded++) {
+      if (this.text.charCodeAt(raw) === BACKSLASH) raw += this.text.charCodeAt(raw + 1) === 117 /* u */ ? 6 : 2;
+      else raw += 1;
+    }
+    return raw;
+  }
+
+  private member(containerStart: number, segment: string | number): MemberSpan | undefined {
+    const open = this.text.charCodeAt(containerStart);
+    const isObject = open === OPEN_BRACE;
+    if (!isObject && open !== OPEN_BRACKET) return undefined;
+    if (isObject !== (typeof segment === 'string')) return undefined;
+    let scan = this.scans.get(containerStart);
+    if (!scan) {
+      scan = { members: new Map(), resumeAt: this.skipWhitespace(containerStart + 1), count: 0 };
+      this.scans.set(containerStart, scan);
+    }
+    const known = scan.members.get(segment);
+    if (known) return known;
+    while (scan.resumeAt !== -1) {
+      let at = scan.resumeAt;
+      const c = this.text.charCodeAt(at);
+      if (c === CLOSE_BRACE || c === CLOSE_BRACKET || at >= this.text.length) {
+        scan.resumeAt = -1;
+        break;
+      }
+      let span: MemberSpan;
+      let key: string | number;
+      if (isObject) {
+        const keyEnd = this.skipString(at);
+        key = JSON.parse(this.text.slice(at, keyEnd)) as string;
+        at = this.skipWhitespace(keyEnd);
+        if (this.text.charCodeAt(at) !== COLON) { scan.resumeAt = -1; break; }
+        span = { keyStart: scan.resumeAt, keyEnd, valueStart: this.skipWhitespace(at + 1) };
+      } else {
+        key = scan.count;
+        span = { keyStart: at, keyEnd: at, valueStart: at };
+      }
+      scan.count++;
+      // The first occurrence of a duplicate key is kept; JSON.parse keeps the last, a rare case.
+      if (!scan.members.has(key)) scan.members.set(key, span);
+      const next = this.skipWhitespace(this.skipValue(span.valueStart));
+      scan.resumeAt = this.text.charCodeAt(next) === COMMA ? this.skipWhitespace(next + 1) : -1;
+      if (key === segment) return span;
+    }
+    return undefined;
+  }
+
+  private skipWhitespace(at: number): number {
+    while (at < this.text.length && isWhitespace(this.text.charCodeAt(at))) at++;
+    return at;
+  }
+
+  /** Offset just past the string whose opening quote is at `at`. */
+  private skipString(at: number): number {
+    let close = this.text.indexOf('"', at + 1);
+    while (close !== -1) {
+      let backslashes = 0;
+      while (this.text.charCodeAt(close - 1 - backslashes) === BACKSLASH) backslashes++;
+      if (backslashes % 2 === 0) return close + 1;
+      close = this.text.indexOf('"', close + 1);
+    }
+    return this.text.length;
+  }
+
+  /** Offset just past the value starting at `at`. */
+  private skipValue(at: number): number {
+    const c = this.text.charCodeAt(at);
+    if (c === QUOTE) return this.skipString(at);
+    if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+      let depth = 0;
+      for (let i = at; i < this.text.length; i++) {
+        const d = this.text.charCodeAt(i);
+        if (d === QUOTE) i = this.skipString(i) - 1;
+        else if (d === OPEN_BRACE || d === OPEN_BRACKET) depth++;
+        else if (d === CLOSE_BRACE || d === CLOSE_BRACKET) {
+          depth--;
+          if (depth === 0) return i + 1;
+        }
+      }
+      return this.text.length;
+    }
+    let i = at;
+    while (i < this.text.length) {
+      const d = this.text.charCodeAt(i);
+      if (d === COMMA || d === CLOSE_BRACE || d === CLOSE_BRACKET || isWhitespace(d)) break;
+      i++;
+    }
+    return i;
+  }
+}

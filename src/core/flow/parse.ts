@@ -1,0 +1,289 @@
+// Text -> FlowModel. Uses JSON.parse for speed; the model keeps JSON paths, and positions are
+// found later (locate.ts) only for what a finding points at.
+import { isFlowDefinition, isObject, mayBeFlowDefinition } from './detect';
+import type { Finding } from './finding';
+import type {
+  Component, ComponentKind, Configurable, Connection, ConnectionEnd, FlowModel, Group, JsonPath,
+  Parameter, ParameterContext, Port, Processor, PropertyDescriptor, RawObject,
+} from './model';
+
+export type ParseOutcome =
+  | { kind: 'flow'; model: FlowModel }
+  | { kind: 'notFlow' }
+  /** Looks like a flow definition but cannot be read as one: exactly one finding explains why. */
+  | { kind: 'broken'; finding: Finding };
+
+export function parseFlow(text: string): ParseOutcome {
+  if (!mayBeFlowDefinition(text.slice(0, 256 * 1024))) return { kind: 'notFlow' };
+  let root: unknown;
+  try {
+    root = JSON.parse(text);
+  } catch (error) {
+    return { kind: 'broken', finding: syntaxFinding(text, error) };
+  }
+  if (!isFlowDefinition(root)) return { kind: 'notFlow' };
+  const builder = new ModelBuilder(text, root as RawObject);
+  const model = builder.build();
+  if (builder.shapeProblems.length > 0) {
+    const [first] = builder.shapeProblems;
+    const more = builder.shapeProblems.length - 1;
+    return {
+      kind: 'broken',
+      finding: {
+        code: 'flow-shape',
+        severity: 'error',
+        message: `${first.message}${more > 0 ? ` (and ${more} more shape problem${more > 1 ? 's' : ''})` : ''}. ` +
+          'Fix the file or download the flow definition again from NiFi.',
+        at: { path: first.path },
+      },
+    };
+  }
+  return { kind: 'flow', model: model! };
+}
+
+function syntaxFinding(text: string, error: unknown): Finding {
+  const message = error instanceof Error ? error.message : String(error);
+  const position = /position (\d+)/.exec(message);
+  const offset = Math.min(position ? Number(position[1]) : text.length, text.length);
+  return {
+    code: 'flow-syntax',
+    severity: 'error',
+    message: `The flow definition is not valid JSON (${message.replace(/^Unexpected/, 'unexpected')}). ` +
+      'Fix the syntax at the marked place; nothing else is checked until the file parses.',
+    at: { path: [], offsets: { start: offset, end: Math.min(offset + 1, text.length) } },
+  };
+}
+
+interface ShapeProblem {
+  path: JsonPath;
+  message: string;
+}
+
+class ModelBuilder {
+  readonly shapeProblems: ShapeProblem[] = [];
+  private readonly groups: Group[] = [];
+  private readonly byId = new Map<string, Component[]>();
+
+  constructor(private readonly text: string, private readonly root: RawObject) {}
+
+  build(): FlowModel | undefined {
+    const contents = this.root.flowContents;
+    if (!isObject(contents)) {
+      this.problem(['flowContents'], '"flowContents" must be an object holding the exported process group');
+      return undefined;
+    }
+    const top = this.group(contents, ['flowContents'], undefined);
+    const contexts = this.contexts();
+    return { text: this.text, root: this.root, top, groups: this.groups, byId: this.byId, contexts };
+  }
+
+  private problem(path: JsonPath, message: string): void {
+    this.shapeProblems.push({ path, message });
+  }
+
+  private register(component: Component): void {
+    if (!component.id) return;
+    const list = this.byId.get(component.id);
+    if (list) list.push(component);
+    else this.byId.set(component.id, [component]);
+  }
+
+  private string(raw: RawObject, key: string, path: JsonPath): string {
+    const value = raw[key];
+    if (value === undefined || value === null) return '';
+    if (typeof value !== 'string') {
+      this.problem([...path, key], `"${key}" must be a string`);
+      return '';
+    }
+    return value;
+  }
+
+  private objects(raw: RawObject, key: string, path: JsonPath): { raw: RawObject; path: JsonPath }[] {
+    const value = raw[key];
+    if (value === undefined || value === null) return [];
+    if (!Array.isArray(value)) {
+      this.problem([...path, key], `"${key}" must be an array`);
+      return [];
+    }
+    const items: { raw: RawObject; path: JsonPath }[] = [];
+    value.forEach((item, index) => {
+      if (isObject(item)) items.push({ raw: item, path: [...path, key, index] });
+      else this.problem([...path, key, index], `each entry of "${key}" must be an object`);
+    });
+    return items;
+  }
+
+  private strings(raw: RawObject, key: string, path: JsonPath): string[] {
+    const value = raw[key];
+    if (value === undefined || value === null) return [];
+    if (!Array.isArray(value) || value.some((item) => typeof item !== 'string')) {
+      this.problem([...path, key], `"${key}" must be an array of strings`);
+      return [];
+    }
+    return value as string[];
+  }
+
+  private base<K extends ComponentKind>(raw: RawObject, path: JsonPath, kind: K, group: Group | undefined) {
+    return { id: this.string(raw, 'identifier', path), name: this.string(raw, 'name', path), kind, path, group, raw };
+  }
+
+  private group(raw: RawObject, path: JsonPath, parent: Group | undefined): Group {
+    const contextName = raw.parameterContextName;
+    if (contextName !== undefined && contextName !== null && typeof contextName !== 'string') {
+      this.problem([...path, 'parameterContextName'], '"parameterContextName" must be a string');
+    }
+    const group: Group = {
+      ...this.base(raw, path, 'PROCESS_GROUP', parent),
+      parameterContextName: typeof contextName === 'string' ? contextName : undefined,
+      groups: [], processors: [], inputPorts: [], outputPorts: [], connections: [], funnels: [],
+      controllerServices: [], labels: [], remoteProcessGroups: [],
+    };
+    this.register(group);
+    this.groups.push(group);
+    for (const item of this.objects(raw, 'processors', path)) group.processors.push(this.processor(item.raw, item.path, group));
+    for (const item of this.objects(raw, 'inputPorts', path)) group.inputPorts.push(this.port(item.raw, item.path, 'INPUT_PORT', group));
+    for (const item of this.objects(raw, 'outputPorts', path)) group.outputPorts.push(this.port(item.raw, item.path, 'OUTPUT_PORT', group));
+    for (const item of this.objects(raw, 'connections', path)) group.connections.push(this.connection(item.raw, item.path, group));
+    for (const item of this.objects(raw, 'controllerServices', path)) {
+      group.controllerServices.push(this.configurable(item.raw, item.path, 'CONTROLLER_SERVICE', group));
+    }
+    for (const [key, list, kind] of [
+      ['funnels', group.funnels, 'FUNNEL'],
+      ['labels', group.labels, 'LABEL'],
+      ['remoteProcessGroups', group.remoteProcessGroups, 'REMOTE_PROCESS_GROUP'],
+    ] as const) {
+      for (const item of this.objects(raw, key, path)) {
+        const component = this.base(item.raw, item.path, kind, group);
+        this.register(component);
+        list.push(component);
+      }
+    }
+    for (const item of this.objects(raw, 'processGroups', path)) group.groups.push(this.group(item.raw, item.path, group));
+    return group;
+  }
+
+  private configurable<K extends 'PROCESSOR' | 'CONTROLLER_SERVICE'>(raw: RawObject, path: JsonPath, kind: K, group: Group) {
+    const type = this.string(raw, 'type', path);
+    const properties: Record<string, string | null> = {};
+    const rawProperties = raw.properties;
+    if (isObject(rawProperties)) {
+      for (const [name, value] of Object.entries(rawProperties)) {
+        if (typeof value === 'string' || value === null) properties[name] = value;
+        else this.problem([...path, 'properties', name], `property "${name}" must be a string or null`);
+      }
+    } else if (rawProperties !== undefined && rawProperties !== null) {
+      this.problem([...path, 'properties'], '"properties" must be an object');
+    }
+    const descriptors: Record<string, PropertyDescriptor> = {};
+    const rawDescriptors = raw.propertyDescriptors;
+    if (isObject(rawDescriptors)) {
+      for (const [name, value] of Object.entries(rawDescriptors)) {
+        descriptors[name] = { sensitive: isObject(value) && value.sensitive === true };
+      }
+    }
+    const component = {
+      ...this.base(raw, path, kind, group),
+      type,
+      shortType: type.slice(type.lastIndexOf('.') + 1),
+      properties,
+      descriptors,
+    };
+    this.register(component);
+    return component;
+  }
+
+  private processor(raw: RawObject, path: JsonPath, group: Group): Processor {
+    const processor = this.configurable(raw, path, 'PROCESSOR', group) as Configurable as Processor;
+    processor.autoTerminatedRelationships = this.strings(raw, 'autoTerminatedRelationships', path);
+    return processor;
+  }
+
+  private port(raw: RawObject, path: JsonPath, kind: Port['kind'], group: Group): Port {
+    const portFunction = raw.portFunction;
+    const port: Port = {
+      ...this.base(raw, path, kind, group),
+      allowRemoteAccess: raw.allowRemoteAccess === true,
+      portFunction: typeof portFunction === 'string' ? portFunction : undefined,
+    };
+    this.register(port);
+    return port;
+  }
+
+  private connection(raw: RawObject, path: JsonPath, group: Group): Connection {
+    const connection: Connection = {
+      ...this.base(raw, path, 'CONNECTION', group),
+      source: this.end(raw, 'source', path),
+      destination: this.end(raw, 'destination', path),
+      selectedRelationships: this.strings(raw, 'selectedRelationships', path),
+    };
+    this.register(connection);
+    return connection;
+  }
+
+  private end(raw: RawObject, key: 'source' | 'destination', path: JsonPath): ConnectionEnd {
+    const value = raw[key];
+    if (!isObject(value)) {
+      this.problem([...path, key], `a connection's "${key}" must be an object with "id" and "groupId"`);
+      return { id: '', groupId: '', type: '', name: '' };
+    }
+    const endPath = [...path, key];
+    return {
+      id: this.string(value, 'id', endPath),
+      groupId: this.string(value, 'groupId', endPath),
+      type: this.string(value, 'type', endPath),
+      name: this.string(value, 'name', endPath),
+    };
+  }
+
+  private contexts(): Map<string, ParameterContext> {
+    const contexts = new Map<string, ParameterContext>();
+    const raw = this.root.parameterContexts;
+    if (raw === undefined || raw === null) return contexts;
+    if (!isObject(raw)) {
+      this.problem(['parameterContexts'], '"parameterContexts" must be an object mapping context names to contexts');
+      return contexts;
+    }
+    for (const [key, value] of Object.entries(raw)) {
+      const path: JsonPath = ['parameterContexts', key];
+      if (!isObject(value)) {
+        this.problem(path, `parameter context "${key}" must be an object`);
+        continue;
+      }
+      const name = this.string(value, 'name', path) || key;
+      const description = this.string(value, 'description', path) || undefined;
+      const context: ParameterContext = {
+        key, name, description, parameters: [], path,
+        inheritedParameterContexts: this.inherited(value, path),
+      };
+      for (const item of this.objects(value, 'parameters', path)) context.parameters.push(this.parameter(item.raw, item.path, context));
+      contexts.set(name, context);
+    }
+    return contexts;
+  }
+
+  /** NiFi writes inherited contexts as names; some tools write {name} objects. Accept both. */
+  private inherited(raw: RawObject, path: JsonPath): string[] {
+    const value = raw.inheritedParameterContexts;
+    if (value === undefined || value === null) return [];
+    if (!Array.isArray(value)) {
+      this.problem([...path, 'inheritedParameterContexts'], '"inheritedParameterContexts" must be an array of context names');
+      return [];
+    }
+    return value.map((item) => (typeof item === 'string' ? item : isObject(item) && typeof item.name === 'string' ? item.name : ''));
+  }
+
+  private parameter(raw: RawObject, path: JsonPath, context: ParameterContext): Parameter {
+    const value = raw.value;
+    if (value !== undefined && value !== null && typeof value !== 'string') {
+      this.problem([...path, 'value'], 'a parameter "value" must be a string or null');
+    }
+    return {
+      name: this.string(raw, 'name', path),
+      description: this.string(raw, 'description', path) || undefined,
+      sensitive: raw.sensitive === true,
+      value: typeof value === 'string' || value === null ? value : undefined,
+      path,
+      context,
+    };
+  }
+}

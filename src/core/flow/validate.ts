@@ -1,0 +1,35 @@
+// Text -> findings with text ranges: the one entry point the shells and the CLI call.
+import type { Finding, ResolvedFinding } from './finding';
+import { JsonLocator } from './locate';
+import type { FlowModel } from './model';
+import type { ValidationOptions } from './options';
+import { parseFlow } from './parse';
+import { rules } from './rules';
+
+export interface Validation {
+  /** False when the text is not a flow definition: no findings, leave the file alone. */
+  isFlow: boolean;
+  findings: ResolvedFinding[];
+  /** Present when the text parsed into a flow. */
+  model?: FlowModel;
+  locator: JsonLocator;
+}
+
+export function validateText(text: string, options: ValidationOptions = {}): Validation {
+  const locator = new JsonLocator(text);
+  const outcome = parseFlow(text);
+  if (outcome.kind === 'notFlow') return { isFlow: false, findings: [], locator };
+  if (outcome.kind === 'broken') return { isFlow: true, findings: [resolve(outcome.finding, locator)], locator };
+  const findings: Finding[] = [];
+  for (const rule of rules) findings.push(...rule(outcome.model, options));
+  return { isFlow: true, findings: findings.map((finding) => resolve(finding, locator)), model: outcome.model, locator };
+}
+
+export function resolve(finding: Finding, locator: JsonLocator): ResolvedFinding {
+  const { at, related, ...rest } = finding;
+  return {
+    ...rest,
+    range: locator.span(at),
+    related: (related ?? []).map((item) => ({ message: item.message, range: locator.span(item.at) })),
+  };
+}
