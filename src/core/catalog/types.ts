@@ -1,0 +1,102 @@
+// The catalog API surface shared by the core client, the VS Code shell and the CLI.
+// Field names follow the CDP `df` API (see cdp-dataflow-catalog-api.md).
+
+export type AuthMethod = 'ed25519v1' | 'rsav1' | 'ecdsav1';
+
+/** An access key and where it came from. The private key never goes into messages or logs. */
+export interface CdpAccessKey {
+  accessKeyId: string;
+  privateKey: string;
+  /** Where the key was read, for error messages: a file path, 'environment' or 'VS Code secret storage'. */
+  source: string;
+}
+
+export interface CdpProfile {
+  name: string;
+  /** CDP control plane region: us-west-1 (default), eu-1, ap-1, usg-1. */
+  region: string;
+  /** Base URL of the API, e.g. https://api.us-west-1.cdp.cloudera.com. */
+  endpointUrl: string;
+  key: CdpAccessKey;
+}
+
+export interface FlowSummary {
+  crn: string;
+  name: string;
+  versionCount: number;
+  modifiedTimestamp?: number;
+  artifactType?: string;
+  collectionName?: string;
+  collectionCrn?: string;
+}
+
+export interface FlowVersion {
+  crn: string;
+  version: number;
+  author?: string;
+  timestamp?: number;
+  comments?: string;
+  tags?: unknown[];
+  deploymentCount?: number;
+}
+
+export interface FlowDetail {
+  crn: string;
+  name: string;
+  description?: string;
+  author?: string;
+  versionCount: number;
+  createdTimestamp?: number;
+  modifiedTimestamp?: number;
+  versions: FlowVersion[];
+}
+
+export interface FlowPage {
+  flows: FlowSummary[];
+  nextToken?: string;
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+export interface CatalogClient {
+  listFlowDefinitions(request: { pageSize?: number; startingToken?: string; searchTerm?: string }, options?: CallOptions): Promise<FlowPage>;
+  /** Follows nextToken until the last page. */
+  listAllFlowDefinitions(request: { searchTerm?: string }, options?: CallOptions): Promise<FlowSummary[]>;
+  describeFlow(flowCrn: string, options?: CallOptions): Promise<FlowDetail>;
+  listFlowDefinitionVersions(flowCrn: string, options?: CallOptions): Promise<FlowVersion[]>;
+  /** The flow definition JSON text of one version (decoded from base64). */
+  getFlowVersion(flowVersionCrn: string, options?: CallOptions): Promise<string>;
+  importFlowDefinition(
+    request: { name: string; description?: string; comments?: string; tags?: string[]; collectionCrn?: string; file: string },
+    options?: CallOptions,
+  ): Promise<FlowDetail>;
+  importFlowDefinitionVersion(request: { flowCrn: string; comments?: string; tags?: string[]; file: string }, options?: CallOptions): Promise<FlowVersion>;
+  deleteFlow(flowCrn: string, options?: CallOptions): Promise<void>;
+}
+
+export type CatalogErrorKind =
+  | 'unauthenticated' // 401: wrong key, or the machine clock is off
+  | 'forbidden' // 403: a CDP role is missing
+  | 'notFound' // 404
+  | 'badRequest' // other 4xx
+  | 'throttled' // 429/509 after retries
+  | 'unavailable' // 503/5xx after retries
+  | 'network' // connection failed after retries
+  | 'timeout'
+  | 'cancelled'
+  | 'credentials'; // a profile or key could not be read
+
+/** Every failure of the catalog core: the message says what to do and never holds a key. */
+export class CatalogError extends Error {
+  constructor(
+    readonly kind: CatalogErrorKind,
+    message: string,
+    readonly status?: number,
+    readonly code?: string,
+  ) {
+    super(message);
+    this.name = 'CatalogError';
+  }
+}
