@@ -1,2 +1,85 @@
-// TODO(helper): the dff command line.
-process.exitCode = 2;
+// The `dff` command line (dist/cli.js): dispatches subcommands; each returns its exit code.
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { runCatalog } from './catalog';
+import { type CliIo, EXIT_CANNOT_RUN, EXIT_OK } from './io';
+import { runValidate } from './validate';
+
+const HELP = `Usage: dff <command> [options]
+
+Commands:
+  validate <file or folder>...  Check NiFi flow definitions for DataFlow Functions problems
+  catalog ...                   Work with the CDP DataFlow Catalog
+
+Options:
+  -h, --help     Show this help; "dff <command> --help" for a command's options
+  -v, --version  Show the version
+`;
+
+export async function runDff(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'validate':
+      return runValidate(rest, io, { version: version() });
+    case 'catalog':
+      return runCatalog(rest, io);
+    case '-h':
+    case '--help':
+    case 'help':
+      io.stdout(HELP);
+      return EXIT_OK;
+    case '-v':
+    case '--version':
+      io.stdout(`${version()}\n`);
+      return EXIT_OK;
+    case undefined:
+      io.stderr(HELP);
+      return EXIT_CANNOT_RUN;
+    default:
+      io.stderr(`dff: unknown command "${command}". Run "dff --help" to see the commands.\n`);
+      return EXIT_CANNOT_RUN;
+  }
+}
+
+/** The package version, from the package.json above this file (dist/ when bundled, out/src/cli/ when compiled). */
+export function version(): string {
+  let folder = __dirname;
+  for (let depth = 0; depth < 4; depth++) {
+    const candidate = path.join(folder, 'package.json');
+    if (existsSync(candidate)) {
+      try {
+        const manifest = JSON.parse(readFileSync(candidate, 'utf8')) as { name?: string; version?: string };
+        if (manifest.name === 'dataflow-functions' && manifest.version) return manifest.version;
+      } catch {
+        // Not ours or unreadable: keep looking further up.
+      }
+    }
+    folder = path.dirname(folder);
+  }
+  return 'unknown';
+}
+
+function processIo(): CliIo {
+  return {
+    stdout: (text) => void process.stdout.write(text),
+    stderr: (text) => void process.stderr.write(text),
+    env: process.env,
+    cwd: process.cwd(),
+  };
+}
+
+if (require.main === module) {
+  // A closed pipe (dff validate ... | head) is not an error worth a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT_OK);
+    throw error;
+  });
+  runDff(process.argv.slice(2), processIo()).then(
+    (code) => { process.exitCode = code; },
+    (error: unknown) => {
+      const detail = process.env.DFF_DEBUG && error instanceof Error ? error.stack : String(error instanceof Error ? error.message : error);
+      process.stderr.write(`dff: unexpected failure: ${detail}\nSet DFF_DEBUG=1 to see where it happened, and report it with that output.\n`);
+      process.exitCode = EXIT_CANNOT_RUN;
+    },
+  );
+}

@@ -1,0 +1,15 @@
+export const VALIDATE_HELP = `Usage: dff validate <file or folder>... [options]
+
+Checks NiFi flow definitions for problems that break them as DataFlow Functions.
+Folders are searched recursively for *.json files (node_modules, .git and folders whose name
+starts with "." are skipped); only files whose content is a flow definition are checked.
+
+Options:
+  -f, --format <text|json|sarif>  Output format (default: text). json and sarif list flow
+                                  definitions only; other JSON files are left out.
+      --failure-ports <a,b>       Output port names that count as failure ports besides
+                                  "failure", as the function's FAILURE_PORTS will list them.
+  -h, --help                      Show this help.
+
+Exit status: 0 no errors, 1 at least one error found, 2 could not run.
+`;

@@ -1,0 +1,46 @@
+// `dff validate` arguments -> options, or a usage error that says what to do.
+import { parseArgs } from 'node:util';
+
+export type OutputFormat = 'text' | 'json' | 'sarif';
+const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif'];
+
+export interface ValidateOptions {
+  paths: string[];
+  format: OutputFormat;
+  failurePorts: string[];
+  help: boolean;
+}
+
+export class UsageError extends Error {}
+
+export function parseValidateArgs(argv: string[]): ValidateOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string', short: 'f' },
+        'failure-ports': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const { values, positionals } = parsed;
+  const format = values.format ?? 'text';
+  if (!(FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(`unknown format "${format}"; use --format text, json or sarif`);
+  }
+  const failurePorts = (values['failure-ports'] ?? '')
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name.length > 0);
+  const help = values.help === true;
+  if (!help && positionals.length === 0) {
+    throw new UsageError('give at least one flow file or folder, e.g. dff validate flows/');
+  }
+  return { paths: positionals, format: format as OutputFormat, failurePorts, help };
+}
