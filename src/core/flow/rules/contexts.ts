@@ -1,8 +1,84 @@
+// Parameter contexts: the flow's group has one, every name used resolves, and names suit DFF.
 import type { Finding } from '../finding';
 import type { FlowModel } from '../model';
 import type { ValidationOptions } from '../options';
+import { isDffName, suggestContextName } from './naming';
+import { contextNameAnchor, usedContexts } from './paramsScope';
 
-// TODO(helper): implement.
-export function checkContexts(_model: FlowModel, _options: ValidationOptions): Finding[] {
-  return [];
+export function checkContexts(model: FlowModel, _options: ValidationOptions): Finding[] {
+  return [...missingContext(model), ...unknownContexts(model), ...unknownInherited(model), ...invalidNames(model)];
+}
+
+function missingContext(model: FlowModel): Finding[] {
+  const { top } = model;
+  if (top.parameterContextName !== undefined) return [];
+  const name = top.name ? `"${top.name}"` : 'the exported process group';
+  return [{
+    code: 'context-missing',
+    severity: 'error',
+    message: `Process group ${name} has no parameter context. DataFlow Functions takes every value that differs ` +
+      'between environments from the parameter context of the exported group. In NiFi, set a parameter context ' +
+      `on ${name} (Configure > General > Process Group Parameter Context) and download the flow definition again.`,
+    at: { path: [...top.path, 'name'] },
+    componentId: top.id,
+    componentName: top.name,
+  }];
+}
+
+function unknownContexts(model: FlowModel): Finding[] {
+  const findings: Finding[] = [];
+  for (const group of model.groups) {
+    const contextName = group.parameterContextName;
+    if (contextName === undefined || model.contexts.has(contextName)) continue;
+    findings.push({
+      code: 'context-not-found',
+      severity: 'error',
+      message: `Process group "${group.name}" uses parameter context "${contextName}", which is not in this file's ` +
+        '"parameterContexts". Download the flow definition again from NiFi (it includes the contexts the flow uses), ' +
+        'or add the context to "parameterContexts".',
+      at: { path: [...group.path, 'parameterContextName'] },
+      componentId: group.id,
+      componentName: group.name,
+    });
+  }
+  return findings;
+}
+
+function unknownInherited(model: FlowModel): Finding[] {
+  const findings: Finding[] = [];
+  for (const context of model.contexts.values()) {
+    context.inheritedParameterContexts.forEach((inherited, index) => {
+      if (model.contexts.has(inherited)) return;
+      findings.push({
+        code: 'inherited-context-not-found',
+        severity: 'error',
+        message: `Parameter context "${context.name}" inherits from "${inherited}", which is not in this file's ` +
+          '"parameterContexts", so its parameters cannot be resolved. Download the flow definition again from NiFi, ' +
+          `or add "${inherited}" to "parameterContexts".`,
+        at: { path: [...context.path, 'inheritedParameterContexts', index] },
+      });
+    });
+  }
+  return findings;
+}
+
+function invalidNames(model: FlowModel): Finding[] {
+  const findings: Finding[] = [];
+  const suggested = new Set<string>();
+  const isTaken = (candidate: string): boolean => model.contexts.has(candidate) || suggested.has(candidate);
+  for (const context of usedContexts(model)) {
+    if (isDffName(context.name)) continue;
+    const newName = suggestContextName(context.name, isTaken);
+    suggested.add(newName);
+    findings.push({
+      code: 'context-name-invalid',
+      severity: 'error',
+      message: `Parameter context name "${context.name}" is not valid for DataFlow Functions: it becomes the name of ` +
+        'the AWS Secrets Manager secret that holds the parameters, and must start with a letter and contain only ' +
+        `letters, digits and "_". Rename the context, e.g. to "${newName}".`,
+      at: contextNameAnchor(model, context),
+      fixes: [{ kind: 'renameContext', contextName: context.name, newName }],
+    });
+  }
+  return findings;
 }

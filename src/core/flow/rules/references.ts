@@ -1,8 +1,140 @@
+// #{parameter} references in processor and controller service properties: each resolves in the
+// context of its own group (no inheritance from parent groups), with matching sensitivity; and
+// parameters no property references are pointed out.
 import type { Finding } from '../finding';
-import type { FlowModel } from '../model';
+import type { Configurable, FlowModel, Group, Parameter } from '../model';
 import type { ValidationOptions } from '../options';
+import { findReferences, type ParameterReference } from '../references';
+import { ParameterResolver, usedContexts } from './paramsScope';
 
-// TODO(helper): implement.
-export function checkReferences(_model: FlowModel, _options: ValidationOptions): Finding[] {
-  return [];
+export function checkReferences(model: FlowModel, _options: ValidationOptions): Finding[] {
+  const resolver = new ParameterResolver(model);
+  const referenced = new Set<Parameter>();
+  const findings: Finding[] = [];
+  for (const group of model.groups) {
+    const contextName = group.parameterContextName;
+    // A context that is named but missing is reported by the contexts rule; its references cannot be checked.
+    const lookup = contextName === undefined ? undefined : resolver.resolve(contextName);
+    if (contextName !== undefined && !lookup) continue;
+    for (const component of configurables(group)) {
+      const { properties } = component;
+      for (const property in properties) {
+        const value = properties[property];
+        if (value === null || value.indexOf('#{') === -1) continue;
+        for (const reference of findReferences(value)) {
+          const site: Site = { group, component, property, reference };
+          if (contextName === undefined || !lookup) {
+            findings.push(withoutContext(site));
+            continue;
+          }
+          const parameter = lookup.get(reference.name);
+          if (!parameter) {
+            findings.push(undefinedParameter(site, contextName));
+            continue;
+          }
+          referenced.add(parameter);
+          const mismatch = sensitivityMismatch(site, parameter);
+          if (mismatch) findings.push(mismatch);
+        }
+      }
+    }
+  }
+  findings.push(...unusedParameters(model, referenced));
+  return findings;
+}
+
+interface Site {
+  group: Group;
+  component: Configurable;
+  property: string;
+  reference: ParameterReference;
+}
+
+function* configurables(group: Group): Iterable<Configurable> {
+  yield* group.processors;
+  yield* group.controllerServices;
+}
+
+function siteFinding(site: Site, code: string, message: string): Finding {
+  const { component, property, reference } = site;
+  return {
+    code,
+    severity: 'error',
+    message,
+    at: { path: [...component.path, 'properties', property], slice: { start: reference.start, length: reference.length } },
+    componentId: component.id,
+    componentName: component.name,
+  };
+}
+
+function where(site: Site): string {
+  const kind = site.component.kind === 'PROCESSOR' ? 'processor' : 'controller service';
+  return `property "${site.property}" of ${kind} "${site.component.name}"`;
+}
+
+function isSensitive(site: Site): boolean {
+  return site.component.descriptors[site.property]?.sensitive === true;
+}
+
+function withoutContext(site: Site): Finding {
+  const { group, reference } = site;
+  return siteFinding(site, 'reference-without-context',
+    `Parameter "${reference.name}" is referenced in ${where(site)}, but its process group "${group.name}" has no ` +
+    'parameter context, so the reference cannot be resolved (a group does not inherit the context of its parent). ' +
+    `Set a parameter context on "${group.name}" in NiFi and download the flow definition again.`);
+}
+
+function undefinedParameter(site: Site, contextName: string): Finding {
+  const { group, reference } = site;
+  const sensitive = isSensitive(site);
+  const finding = siteFinding(site, 'parameter-undefined',
+    `Parameter "${reference.name}" is referenced in ${where(site)}, but parameter context "${contextName}" of group ` +
+    `"${group.name}" does not define it, nor do the contexts it inherits. Add ${sensitive ? 'a sensitive' : 'a'} ` +
+    `parameter "${reference.name}" to "${contextName}", or correct the reference.`);
+  finding.fixes = [{ kind: 'addParameter', contextName, parameterName: reference.name, sensitive }];
+  return finding;
+}
+
+function sensitivityMismatch(site: Site, parameter: Parameter): Finding | undefined {
+  const propertySensitive = isSensitive(site);
+  if (propertySensitive === parameter.sensitive) return undefined;
+  const name = parameter.name;
+  const context = parameter.context.name;
+  const finding = propertySensitive
+    ? siteFinding(site, 'sensitive-property-plain-parameter',
+      `${capitalize(where(site))} is sensitive, but parameter "${name}" of context "${context}" is not: NiFi lets a ` +
+      `sensitive property reference only sensitive parameters. Mark "${name}" sensitive, or reference a sensitive parameter.`)
+    : siteFinding(site, 'plain-property-sensitive-parameter',
+      `${capitalize(where(site))} is not sensitive, but parameter "${name}" of context "${context}" is: NiFi lets only ` +
+      `sensitive properties reference sensitive parameters. Reference a non-sensitive parameter here, or make "${name}" ` +
+      'non-sensitive if its value is not a secret.');
+  finding.related = [{ at: { path: [...parameter.path, 'name'] }, message: `Parameter "${name}" of context "${context}"` }];
+  return finding;
+}
+
+function unusedParameters(model: FlowModel, referenced: ReadonlySet<Parameter>): Finding[] {
+  const winners = new Map<string, Parameter>();
+  for (const parameter of referenced) if (!winners.has(parameter.name)) winners.set(parameter.name, parameter);
+  const findings: Finding[] = [];
+  for (const context of usedContexts(model)) {
+    for (const parameter of context.parameters) {
+      if (referenced.has(parameter)) continue;
+      const winner = winners.get(parameter.name);
+      const why = winner
+        ? `no property resolves to it: references to "${parameter.name}" resolve to context "${winner.context.name}", which takes precedence`
+        : 'no property of this flow references it';
+      findings.push({
+        code: 'parameter-unused',
+        severity: 'hint',
+        message: `Parameter "${parameter.name}" of context "${context.name}" is unused: ${why}. ` +
+          'Remove it from the context if nothing else needs it.',
+        at: { path: [...parameter.path, 'name'] },
+      });
+    }
+  }
+  return findings;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

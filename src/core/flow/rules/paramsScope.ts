@@ -1,0 +1,70 @@
+// Which parameter contexts the flow uses, and which parameter a name resolves to in a context.
+import type { Anchor } from '../finding';
+import { isObject } from '../detect';
+import type { FlowModel, ParameterContext, Parameter } from '../model';
+
+/**
+ * The contexts the flow uses: every group's own context and, transitively, the contexts they
+ * inherit; each once, in the order first met. Names that match no context are left out.
+ */
+export function usedContexts(model: FlowModel): ParameterContext[] {
+  const seen = new Set<string>();
+  const used: ParameterContext[] = [];
+  const visit = (name: string): void => {
+    if (seen.has(name)) return;
+    seen.add(name);
+    const context = model.contexts.get(name);
+    if (!context) return;
+    used.push(context);
+    for (const inherited of context.inheritedParameterContexts) visit(inherited);
+  };
+  for (const group of model.groups) {
+    if (group.parameterContextName !== undefined) visit(group.parameterContextName);
+  }
+  return used;
+}
+
+/**
+ * The parameters a context offers by name, as NiFi resolves them: its own first, then those of
+ * each inherited context in list order (highest precedence first), each with its own inheritance.
+ * Each context is resolved once and cached.
+ */
+export class ParameterResolver {
+  private readonly cache = new Map<string, ReadonlyMap<string, Parameter>>();
+
+  constructor(private readonly model: FlowModel) {}
+
+  /** Undefined when no context has that name. */
+  resolve(contextName: string): ReadonlyMap<string, Parameter> | undefined {
+    if (!this.model.contexts.has(contextName)) return undefined;
+    return this.resolveWithin(contextName, new Set());
+  }
+
+  private resolveWithin(contextName: string, resolving: Set<string>): ReadonlyMap<string, Parameter> {
+    const cached = this.cache.get(contextName);
+    if (cached) return cached;
+    const context = this.model.contexts.get(contextName);
+    const lookup = new Map<string, Parameter>();
+    if (!context || resolving.has(contextName)) return lookup; // missing or an inheritance cycle
+    resolving.add(contextName);
+    for (const parameter of context.parameters) {
+      if (!lookup.has(parameter.name)) lookup.set(parameter.name, parameter);
+    }
+    for (const inherited of context.inheritedParameterContexts) {
+      for (const [name, parameter] of this.resolveWithin(inherited, resolving)) {
+        if (!lookup.has(name)) lookup.set(name, parameter);
+      }
+    }
+    resolving.delete(contextName);
+    this.cache.set(contextName, lookup);
+    return lookup;
+  }
+}
+
+/** Where a context's name is written: its "name" member, or its key when the member is absent. */
+export function contextNameAnchor(model: FlowModel, context: ParameterContext): Anchor {
+  const contexts = model.root.parameterContexts;
+  const raw = isObject(contexts) ? contexts[context.key] : undefined;
+  if (isObject(raw) && typeof raw.name === 'string' && raw.name.length > 0) return { path: [...context.path, 'name'] };
+  return { path: context.path, part: 'key' };
+}
