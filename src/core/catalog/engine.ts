@@ -1,2 +1,24 @@
 // The catalog engine bundle (dist/catalog-engine.js): credentials, signer and client, loaded on first use.
-export {};
+export { CatalogError } from './types';
+export type {
+  AuthMethod,
+  CallOptions,
+  CatalogClient,
+  CatalogErrorKind,
+  CdpAccessKey,
+  CdpProfile,
+  FlowDetail,
+  FlowPage,
+  FlowSummary,
+  FlowVersion,
+} from './types';
+export { listCdpProfiles, loadCdpProfile, defaultCdpProfileName, ENVIRONMENT_PROFILE } from './credentials';
+export type { CdpProfileSummary, CredentialsContext } from './credentials';
+export { CDP_REGIONS, DEFAULT_CDP_REGION, endpointForRegion } from './regions';
+export { createCatalogClient } from './client';
+export type { CatalogClientOptions } from './client';
+export { pushFlow } from './push';
+export type { PushRequest, PushResult } from './push';
+export { signRequest, stringToSign, createSigner } from './signer';
+export type { AltusHeaders, RequestToSign } from './signer';
+export { parsePrivateKey } from './privateKey';

@@ -1,0 +1,122 @@
+// Signed HTTP to the CDP API over axios: one request, retried on throttling and lost connections.
+import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
+import { errorForStatus, parseErrorBody } from './httpErrors';
+import { cancelled, DEFAULT_RETRY_POLICY, realSleep, withRetry, type RetryPolicy, type Sleep } from './retry';
+import { createSigner } from './signer';
+import { CatalogError, type CallOptions, type CdpProfile } from './types';
+
+export interface TransportOptions {
+  /** Per request, in milliseconds (default 60 s). */
+  timeoutMs?: number;
+  retry?: Partial<RetryPolicy>;
+  /** Injected in tests to skip the backoff waits. */
+  sleep?: Sleep;
+  /** Injected in tests to sign with a fixed date. */
+  clock?: () => Date;
+}
+
+export interface SignedPost {
+  operation: string;
+  url: string;
+  body: string | Buffer;
+  headers?: Record<string, string>;
+}
+
+const RETRY_STATUSES = new Set([429, 503, 509]);
+const RETRY_NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ERR_SOCKET_CONNECTION_TIMEOUT']);
+
+export interface Transport {
+  profile: CdpProfile;
+  /** POST JSON to /api/v1/df/<operation> and return the parsed answer. */
+  call(operation: string, body: object, options?: CallOptions): Promise<unknown>;
+  /** POST, expecting a redirect; returns the absolute Location. */
+  redirectTarget(operation: string, body: object, options?: CallOptions): Promise<string>;
+  /** POST raw bytes to an absolute URL, signed for that URL's path. */
+  upload(operation: string, url: string, bytes: Buffer, headers: Record<string, string>, options?: CallOptions): Promise<unknown>;
+}
+
+function isRetryable(error: unknown): boolean {
+  if (!(error instanceof CatalogError)) return false;
+  if (error.kind === 'network') return RETRY_NETWORK_CODES.has(error.code ?? '');
+  return error.status !== undefined && RETRY_STATUSES.has(error.status);
+}
+
+export function createTransport(profile: CdpProfile, options: TransportOptions = {}): Transport {
+  const signer = createSigner(profile.key, options.clock);
+  const policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+  const sleep = options.sleep ?? realSleep;
+  const timeoutMs = options.timeoutMs ?? 60_000;
+  const http: AxiosInstance = axios.create({
+    maxRedirects: 0,
+    timeout: timeoutMs,
+    responseType: 'text',
+    transformResponse: [(data: unknown) => data],
+    validateStatus: () => true,
+    proxy: false,
+  });
+  const operationUrl = (operation: string): string => `${profile.endpointUrl}/api/v1/df/${operation}`;
+
+  function networkError(error: unknown, operation: string, url: string): CatalogError {
+    if (axios.isCancel(error)) return cancelled();
+    const code = (error as { code?: string }).code ?? '';
+    if (code === 'ECONNABORTED' || (code === 'ETIMEDOUT' && /timeout of/.test(String((error as Error).message)))) {
+      return new CatalogError('timeout', `The DataFlow Catalog did not answer ${operation} within ${Math.round(timeoutMs / 1000)} s. Check the network and try again.`);
+    }
+    const host = new URL(url).host;
+    if (code === 'ENOTFOUND') {
+      return new CatalogError('network', `Cannot find the CDP API host ${host}. Check the profile's region or cdp_endpoint_url.`, undefined, code);
+    }
+    return new CatalogError('network', `Cannot reach the CDP API at ${host} (${code || 'connection failed'}). Check the network or proxy and try again.`, undefined, code || undefined);
+  }
+
+  async function postOnce(request: SignedPost, callOptions?: CallOptions): Promise<AxiosResponse<string>> {
+    if (callOptions?.signal?.aborted) throw cancelled();
+    const contentType = 'application/json';
+    const signed = signer({ method: 'POST', url: request.url, contentType });
+    let response: AxiosResponse<string>;
+    try {
+      response = await http.post<string>(request.url, request.body, {
+        headers: { ...request.headers, 'Content-Type': contentType, ...signed },
+        signal: callOptions?.signal,
+      });
+    } catch (error) {
+      throw networkError(error, request.operation, request.url);
+    }
+    if (response.status >= 400) {
+      throw errorForStatus(response.status, parseErrorBody(response.data ?? ''), request.operation, profile.key.source);
+    }
+    return response;
+  }
+
+  function post(request: SignedPost, callOptions?: CallOptions): Promise<AxiosResponse<string>> {
+    return withRetry(() => postOnce(request, callOptions), isRetryable, policy, sleep, callOptions?.signal);
+  }
+
+  function parseJson(response: AxiosResponse<string>, operation: string): unknown {
+    try {
+      return response.data ? JSON.parse(response.data) : {};
+    } catch {
+      throw new CatalogError('unavailable', `The DataFlow Catalog answered ${operation} with something that is not JSON (HTTP ${response.status}). Check cdp_endpoint_url.`, response.status);
+    }
+  }
+
+  return {
+    profile,
+    async call(operation, body, callOptions) {
+      const response = await post({ operation, url: operationUrl(operation), body: JSON.stringify(body) }, callOptions);
+      return parseJson(response, operation);
+    },
+    async redirectTarget(operation, body, callOptions) {
+      const response = await post({ operation, url: operationUrl(operation), body: JSON.stringify(body) }, callOptions);
+      const location = response.headers['location'] as string | undefined;
+      if (response.status < 300 || response.status >= 400 || !location) {
+        throw new CatalogError('unavailable', `The DataFlow Catalog did not give an upload address for ${operation} (HTTP ${response.status}). Try again later.`, response.status);
+      }
+      return new URL(location, operationUrl(operation)).toString();
+    },
+    async upload(operation, url, bytes, headers, callOptions) {
+      const response = await post({ operation, url, body: bytes, headers }, callOptions);
+      return parseJson(response, operation);
+    },
+  };
+}
