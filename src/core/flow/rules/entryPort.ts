@@ -1,8 +1,72 @@
+// DFF turns the trigger's event into one FlowFile that enters the flow through exactly one local
+// input port of the top group.
 import type { Finding } from '../finding';
-import type { FlowModel } from '../model';
+import type { FlowModel, Port } from '../model';
 import type { ValidationOptions } from '../options';
 
-// TODO(helper): implement.
-export function checkEntryPort(_model: FlowModel, _options: ValidationOptions): Finding[] {
-  return [];
+export function checkEntryPort(model: FlowModel, _options: ValidationOptions): Finding[] {
+  const top = model.top;
+  const ports = top.inputPorts;
+  if (ports.length === 0) {
+    return [{
+      code: 'entry-port-missing',
+      severity: 'error',
+      message: `Process group "${top.name}" has no input port, so the function's event has no way into the flow. ` +
+        'Add one local input port to this group and connect it to the first processor.',
+      at: { path: [...top.path, 'name'] },
+      componentId: top.id,
+      componentName: top.name,
+    }];
+  }
+
+  const connectedSources = new Set(top.connections.map((connection) => connection.source.id));
+  const findings: Finding[] = [];
+  if (ports.length > 1) {
+    const kept = ports.find((port) => !port.allowRemoteAccess && connectedSources.has(port.id)) ?? ports[0];
+    for (const port of ports) {
+      if (port === kept) continue;
+      findings.push({
+        code: 'entry-port-multiple',
+        severity: 'error',
+        message: `Process group "${top.name}" has ${ports.length} input ports, but DFF feeds the event into exactly one. ` +
+          `Remove input port "${port.name}" or move it into a child process group.`,
+        at: { path: [...port.path, 'name'] },
+        componentId: port.id,
+        componentName: port.name,
+        related: ports.filter((other) => other !== port).map((other) => ({
+          at: { path: [...other.path, 'name'] },
+          message: `Input port "${other.name}"${other === kept ? ' (the one to keep)' : ''}.`,
+        })),
+      });
+    }
+  }
+  for (const port of ports) {
+    if (port.allowRemoteAccess) findings.push(remote(port));
+    if (!connectedSources.has(port.id)) findings.push(unconnected(port));
+  }
+  return findings;
+}
+
+function remote(port: Port): Finding {
+  return {
+    code: 'entry-port-remote',
+    severity: 'error',
+    message: `Input port "${port.name}" allows remote access: it is a site-to-site port, and DFF needs a local input port. ` +
+      'Recreate it as a local input port (remote access off).',
+    at: { path: [...port.path, 'allowRemoteAccess'] },
+    componentId: port.id,
+    componentName: port.name,
+  };
+}
+
+function unconnected(port: Port): Finding {
+  return {
+    code: 'entry-port-unconnected',
+    severity: 'error',
+    message: `Input port "${port.name}" has no outgoing connection, so the event goes nowhere. ` +
+      'Connect it to the first processor of the flow.',
+    at: { path: [...port.path, 'name'] },
+    componentId: port.id,
+    componentName: port.name,
+  };
 }

@@ -1,8 +1,121 @@
-import type { Finding } from '../finding';
-import type { FlowModel } from '../model';
+// Failures must end at a failure port of the top group: DFF fails the invocation only when a
+// FlowFile reaches one, and only then does Lambda retry it or send it to a dead-letter queue.
+import type { Anchor, Finding } from '../finding';
+import type { Connection, FlowModel, Processor } from '../model';
 import type { ValidationOptions } from '../options';
+import { errorRelationshipsOf, isErrorRelationship, relationshipConcern } from '../relationships';
+import { idsReachingFailurePort, topFailurePorts } from './failureReach';
 
-// TODO(helper): implement.
-export function checkFailures(_model: FlowModel, _options: ValidationOptions): Finding[] {
-  return [];
+/** How many places a failure-port-missing finding lists as related. */
+const MAX_RELATED = 10;
+
+export function checkFailures(model: FlowModel, options: ValidationOptions): Finding[] {
+  const findings: Finding[] = [];
+  const processors = model.groups.flatMap((group) => group.processors);
+  for (const processor of processors) findings.push(...autoTerminated(processor));
+
+  const failurePorts = topFailurePorts(model, options);
+  if (failurePorts.length === 0) {
+    const missing = missingFailurePort(model, processors);
+    if (missing) findings.push(missing);
+    // Without a failure port every error connection is unrouted; the one finding above says what to do first.
+    return findings;
+  }
+
+  const reaching = idsReachingFailurePort(model, failurePorts);
+  const portNames = failurePorts.map((port) => `"${port.name}"`).join(', ');
+  for (const group of model.groups) {
+    for (const connection of group.connections) {
+      if (reaching.has(connection.destination.id)) continue;
+      connection.selectedRelationships.forEach((relationship, index) => {
+        if (!isErrorRelationship(relationship)) return;
+        findings.push(notRouted(connection, relationship, index, portNames));
+      });
+    }
+  }
+  return findings;
+}
+
+function autoTerminated(processor: Processor): Finding[] {
+  const findings: Finding[] = [];
+  processor.autoTerminatedRelationships.forEach((relationship, index) => {
+    const concern = relationshipConcern(relationship);
+    if (!concern) return;
+    const at: Anchor = { path: [...processor.path, 'autoTerminatedRelationships', index] };
+    const fixes = [{ kind: 'routeToFailurePort' as const, processorId: processor.id, relationship }];
+    const base = { at, componentId: processor.id, componentName: processor.name, fixes };
+    if (concern === 'error') {
+      findings.push({
+        ...base,
+        code: 'failure-auto-terminated',
+        severity: 'error',
+        message: `Processor "${processor.name}" auto-terminates its "${relationship}" relationship: when it fails, ` +
+          'the invocation still succeeds while the data is lost, so Lambda never retries it. ' +
+          `Stop auto-terminating "${relationship}" and connect it to the flow's "failure" output port.`,
+      });
+    } else {
+      findings.push({
+        ...base,
+        code: 'unmatched-auto-terminated',
+        severity: 'warning',
+        message: `Processor "${processor.name}" auto-terminates its "${relationship}" relationship: a FlowFile that ` +
+          'matches nothing is dropped while the invocation succeeds. If that is an error for this flow, ' +
+          `connect "${relationship}" to the flow's "failure" output port instead.`,
+      });
+    }
+  });
+  return findings;
+}
+
+function notRouted(connection: Connection, relationship: string, index: number, portNames: string): Finding {
+  const { source, destination } = connection;
+  return {
+    code: 'failure-not-routed',
+    severity: 'error',
+    message: `The "${relationship}" relationship of "${source.name || source.id}" goes to ` +
+      `"${destination.name || destination.id}", and no path from there reaches a failure port (${portNames}) of the ` +
+      'top group: the data is lost while the invocation succeeds, so Lambda never retries it. ' +
+      'Route this connection, or the path after it, to a failure port.',
+    at: { path: [...connection.path, 'selectedRelationships', index] },
+    componentId: source.id,
+    componentName: source.name,
+    related: [{ at: { path: [...connection.path, 'destination', 'name'] }, message: 'The path continues here and never reaches a failure port.' }],
+  };
+}
+
+function missingFailurePort(model: FlowModel, processors: readonly Processor[]): Finding | undefined {
+  const connectedBySource = new Map<string, string[]>();
+  for (const group of model.groups) {
+    for (const connection of group.connections) {
+      const names = connectedBySource.get(connection.source.id);
+      if (names) names.push(...connection.selectedRelationships);
+      else connectedBySource.set(connection.source.id, [...connection.selectedRelationships]);
+    }
+  }
+  const related: NonNullable<Finding['related']> = [];
+  let total = 0;
+  for (const processor of processors) {
+    const errors = errorRelationshipsOf(processor, connectedBySource.get(processor.id) ?? []);
+    if (errors.length === 0) continue;
+    total++;
+    if (related.length < MAX_RELATED) {
+      related.push({
+        at: { path: [...processor.path, 'name'] },
+        message: `"${processor.name}" has error relationship${errors.length > 1 ? 's' : ''} ${errors.map((name) => `"${name}"`).join(', ')}.`,
+      });
+    }
+  }
+  if (total === 0) return undefined;
+  const top = model.top;
+  return {
+    code: 'failure-port-missing',
+    severity: 'error',
+    message: `${total} processor${total > 1 ? 's have' : ' has'} error relationships, but process group "${top.name}" has ` +
+      'no failure port, so a failed invocation looks successful and Lambda never retries it. Add an output port named ' +
+      '"failure" to this group and route the error relationships to it, or list the port that receives them in FAILURE_PORTS.',
+    at: { path: [...top.path, 'name'] },
+    componentId: top.id,
+    componentName: top.name,
+    related,
+  };
 }
