@@ -1,0 +1,180 @@
+import * as vscode from 'vscode';
+import type { CatalogClient, FlowSummary } from '../../core/catalog/types';
+import { describeFailure } from './errors';
+import type { CdpSession } from './session';
+import type { CatalogNode, ErrorNode, FlowNode, VersionNode } from './treeItems';
+import { toTreeItem } from './treeItems';
+
+// The Catalog view's data: flows a page at a time (filtered by a search term), each expanding to
+// its versions, newest first. Failures become an error node with Retry instead of an empty tree.
+
+export const CATALOG_VIEW_ID = 'dff.catalog';
+const RETRY: vscode.Command = { command: 'dff.catalog.refresh', title: 'Retry' };
+
+interface RootState {
+  flows: FlowNode[];
+  nextToken?: string;
+  error?: ErrorNode;
+}
+
+export class CatalogTree implements vscode.TreeDataProvider<CatalogNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<CatalogNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private root: Promise<RootState> | undefined;
+  private readonly versions = new Map<string, Promise<Array<VersionNode | ErrorNode>>>();
+  private term: string | undefined;
+  /** Set once the view exists: it shows why the tree is empty. */
+  view: vscode.TreeView<CatalogNode> | undefined;
+
+  constructor(private readonly session: CdpSession) {}
+
+  get searchTerm(): string | undefined {
+    return this.term;
+  }
+
+  setSearchTerm(term: string | undefined): void {
+    this.term = term?.trim() || undefined;
+    this.refresh();
+  }
+
+  /** Forgets everything loaded; the view asks again. */
+  refresh(): void {
+    this.root = undefined;
+    this.versions.clear();
+    this.changed.fire(undefined);
+  }
+
+  getTreeItem(node: CatalogNode): vscode.TreeItem {
+    return toTreeItem(node);
+  }
+
+  getParent(node: CatalogNode): CatalogNode | undefined {
+    return node.kind === 'version' ? node.flow : undefined;
+  }
+
+  async getChildren(node?: CatalogNode): Promise<CatalogNode[]> {
+    if (!node) return this.rootChildren();
+    if (node.kind === 'flow') return this.versionsOf(node);
+    return [];
+  }
+
+  /** Loaded flows, for revealing one and for showing counts; does not load anything. */
+  async loadedFlows(): Promise<FlowNode[]> {
+    return this.root ? (await this.root).flows : [];
+  }
+
+  async loadMore(): Promise<void> {
+    const current = await this.root;
+    if (!current?.nextToken) return;
+    const token = current.nextToken;
+    this.root = this.withViewProgress(async () => {
+      try {
+        const page = await this.fetchPage(await this.session.client(), token);
+        return { flows: [...current.flows, ...page.flows], nextToken: page.nextToken };
+      } catch (error) {
+        return { ...current, error: errorNode(error) };
+      }
+    });
+    this.changed.fire(undefined);
+    await this.root;
+  }
+
+  /** The node of a flow, loading further pages until it shows up; undefined if it is not there. */
+  async findFlow(flowCrn: string): Promise<FlowNode | undefined> {
+    await this.rootChildren();
+    for (;;) {
+      const state = await this.root!;
+      const found = state.flows.find((node) => node.flow.crn === flowCrn);
+      if (found || !state.nextToken || state.error) return found;
+      await this.loadMore();
+    }
+  }
+
+  async findVersion(flow: FlowNode, versionCrn: string): Promise<VersionNode | undefined> {
+    const children = await this.versionsOf(flow);
+    return children.find((node): node is VersionNode => node.kind === 'version' && node.version.crn === versionCrn);
+  }
+
+  private async rootChildren(): Promise<CatalogNode[]> {
+    if (this.session.state !== 'ready') {
+      if (this.view) this.view.message = undefined;
+      return []; // the welcome view explains why
+    }
+    this.root ??= this.withViewProgress(() => this.loadFirstPage());
+    const state = await this.root;
+    this.showEmptyMessage(state);
+    if (state.error && state.flows.length === 0) return [state.error];
+    const nodes: CatalogNode[] = [...state.flows];
+    if (state.error) nodes.push(state.error);
+    else if (state.nextToken) nodes.push({ kind: 'loadMore' });
+    return nodes;
+  }
+
+  private showEmptyMessage(state: RootState): void {
+    if (!this.view) return;
+    const empty = state.flows.length === 0 && !state.error;
+    this.view.message = !empty
+      ? undefined
+      : this.term
+        ? `No flows match "${this.term}". Clear the filter to see all flows.`
+        : 'The catalog has no flows yet. Push a flow definition file to add one.';
+  }
+
+  private async loadFirstPage(): Promise<RootState> {
+    try {
+      const page = await this.fetchPage(await this.session.client(), undefined);
+      return { flows: page.flows, nextToken: page.nextToken };
+    } catch (error) {
+      return { flows: [], error: errorNode(error) };
+    }
+  }
+
+  private async fetchPage(client: CatalogClient, startingToken: string | undefined): Promise<{ flows: FlowNode[]; nextToken?: string }> {
+    const page = await client.listFlowDefinitions({
+      pageSize: pageSize(),
+      ...(startingToken ? { startingToken } : {}),
+      ...(this.term ? { searchTerm: this.term } : {}),
+    });
+    return { flows: page.flows.map(flowNode), nextToken: page.nextToken || undefined };
+  }
+
+  private versionsOf(flow: FlowNode): Promise<Array<VersionNode | ErrorNode>> {
+    let loading = this.versions.get(flow.flow.crn);
+    if (!loading) {
+      loading = this.withViewProgress(async () => {
+        try {
+          const client = await this.session.client();
+          const versions = await client.listFlowDefinitionVersions(flow.flow.crn);
+          return [...versions]
+            .sort((a, b) => b.version - a.version)
+            .map((version): VersionNode => ({ kind: 'version', flow, version }));
+        } catch (error) {
+          return [errorNode(error)];
+        }
+      });
+      this.versions.set(flow.flow.crn, loading);
+    }
+    return loading;
+  }
+
+  private withViewProgress<T>(task: () => Promise<T>): Promise<T> {
+    return Promise.resolve(vscode.window.withProgress({ location: { viewId: CATALOG_VIEW_ID } }, task));
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
+
+function flowNode(flow: FlowSummary): FlowNode {
+  return { kind: 'flow', flow };
+}
+
+function errorNode(error: unknown): ErrorNode {
+  return { kind: 'error', message: `Could not reach the catalog: ${describeFailure(error).message}`, retry: RETRY };
+}
+
+function pageSize(): number {
+  const size = vscode.workspace.getConfiguration('dff.catalog').get<number>('pageSize', 50);
+  return Math.min(100, Math.max(1, Math.round(size) || 50));
+}

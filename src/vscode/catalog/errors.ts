@@ -1,0 +1,83 @@
+import * as os from 'os';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { CatalogErrorKind } from '../../core/catalog/types';
+import { log } from '../shared/log';
+
+// Turns catalog failures into messages with the action that fixes them. CatalogError comes from
+// the lazily loaded engine bundle, so it is recognised by shape, not with instanceof.
+
+export interface CatalogFailure {
+  kind: CatalogErrorKind | 'other';
+  message: string;
+}
+
+export function describeFailure(error: unknown): CatalogFailure {
+  if (error instanceof Error && error.name === 'CatalogError' && typeof (error as { kind?: unknown }).kind === 'string') {
+    const kind = (error as unknown as { kind: CatalogErrorKind }).kind;
+    return { kind, message: withHint(kind, error.message) };
+  }
+  if (error instanceof Error && error.name === 'AbortError') return { kind: 'cancelled', message: 'Cancelled.' };
+  return { kind: 'other', message: error instanceof Error ? error.message : String(error) };
+}
+
+function withHint(kind: CatalogErrorKind, message: string): string {
+  switch (kind) {
+    case 'unauthenticated':
+      return /clock/i.test(message)
+        ? message
+        : `${message} Check that the access key is active and that this computer's clock is correct: CDP rejects requests whose signature time is off by more than a few minutes.`;
+    case 'forbidden':
+      return /DFCatalog/.test(message)
+        ? message
+        : `${message} Ask your CDP administrator for the DFCatalogViewer role to browse the catalog, and DFCatalogAdmin or DFCatalogPublisher to push flows.`;
+    default:
+      return message;
+  }
+}
+
+export function isCancellation(error: unknown): boolean {
+  return describeFailure(error).kind === 'cancelled';
+}
+
+const CHOOSE_PROFILE = 'Choose CDP Profile';
+const OPEN_CREDENTIALS = 'Open credentials file';
+const RETRY = 'Retry';
+
+/**
+ * Shows an error message for a failed catalog operation with the actions that help. `what` says what
+ * failed ("Could not push flow.json"); `retry` is offered for passing failures.
+ */
+export async function showCatalogError(what: string, error: unknown, retry?: () => unknown): Promise<void> {
+  const failure = describeFailure(error);
+  if (failure.kind === 'cancelled') return;
+  log().error(`${what}: ${failure.message}`);
+  const actions: string[] = [];
+  if (failure.kind === 'credentials' || failure.kind === 'unauthenticated') actions.push(CHOOSE_PROFILE);
+  if (failure.kind === 'credentials') actions.push(OPEN_CREDENTIALS);
+  if (retry && isPassing(failure.kind)) actions.push(RETRY);
+  const choice = await vscode.window.showErrorMessage(`${what}: ${failure.message}`, ...actions);
+  if (choice === CHOOSE_PROFILE) await vscode.commands.executeCommand('dff.cdp.selectProfile');
+  else if (choice === OPEN_CREDENTIALS) await openCredentialsFile();
+  else if (choice === RETRY) await retry?.();
+}
+
+/** Failures that may pass by themselves, so trying again makes sense. */
+export function isPassing(kind: CatalogFailure['kind']): boolean {
+  return kind === 'throttled' || kind === 'unavailable' || kind === 'network' || kind === 'timeout';
+}
+
+export function credentialsFilePath(): string {
+  return process.env.CDP_SHARED_CREDENTIALS_FILE || path.join(os.homedir(), '.cdp', 'credentials');
+}
+
+async function openCredentialsFile(): Promise<void> {
+  const file = credentialsFilePath();
+  try {
+    await vscode.window.showTextDocument(vscode.Uri.file(file));
+  } catch {
+    void vscode.window.showWarningMessage(
+      `There is no CDP credentials file at ${file}. Run "cdp configure" in a terminal, or add an access key to VS Code.`,
+    );
+  }
+}

@@ -1,0 +1,142 @@
+import * as vscode from 'vscode';
+import type { CdpProfileSummary } from '../../core/catalog/credentials';
+import { loadCatalogEngine } from '../lazy';
+import { log } from '../shared/log';
+import { showCatalogError } from './errors';
+import type { StoredKeys } from './secretKeys';
+import type { CdpSession } from './session';
+import { requireTrust } from './trust';
+
+// Choosing the CDP profile, and adding or removing an access key kept in VS Code.
+
+export function registerProfileCommands(session: CdpSession, storedKeys: StoredKeys): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand('dff.cdp.selectProfile', (name?: unknown) => selectProfile(session, typeof name === 'string' ? name : undefined)),
+    vscode.commands.registerCommand('dff.cdp.addAccessKey', () => addAccessKey(session)),
+    vscode.commands.registerCommand('dff.cdp.removeAccessKey', (name?: unknown) =>
+      removeAccessKey(session, storedKeys, typeof name === 'string' ? name : undefined),
+    ),
+  ];
+}
+
+const ADD_KEY = '$(add) Add CDP Access Key…';
+
+/** `name` chooses without asking (for scripts and tests). Returns the profile now in use. */
+async function selectProfile(session: CdpSession, name?: string): Promise<string | undefined> {
+  if (!requireTrust('choose a CDP profile')) return undefined;
+  let profiles: CdpProfileSummary[];
+  try {
+    profiles = await session.listProfiles();
+  } catch (error) {
+    await showCatalogError('Could not read the CDP profiles', error);
+    return undefined;
+  }
+  if (name !== undefined) {
+    const profile = profiles.find((item) => item.name === name);
+    if (!profile?.hasKey) {
+      const known = profiles.filter((item) => item.hasKey).map((item) => item.name);
+      void vscode.window.showErrorMessage(
+        `There is no CDP profile "${name}" with an access key.${known.length ? ` Profiles with keys: ${known.join(', ')}.` : ' Add a CDP access key first.'}`,
+      );
+      return undefined;
+    }
+    await session.select(name);
+    return name;
+  }
+  type Item = vscode.QuickPickItem & { profile?: CdpProfileSummary };
+  const items: Item[] = profiles.map((profile) => ({
+    label: `${profile.name === session.active?.name ? '$(check) ' : ''}${profile.name}`,
+    description: profile.endpointUrl ? `${profile.region} · ${profile.endpointUrl}` : profile.region,
+    detail: profile.hasKey ? `Access key from ${profile.source}` : `No access key (only in ${profile.source}); add one to use this profile`,
+    profile,
+  }));
+  items.push({ label: ADD_KEY });
+  const choice = await vscode.window.showQuickPick(items, {
+    title: 'CDP Profile for the DataFlow Catalog',
+    placeHolder: profiles.length ? 'Choose the profile whose access key the catalog commands use' : 'No CDP profiles found: add an access key',
+  });
+  if (!choice) return undefined;
+  if (!choice.profile) return addAccessKey(session);
+  if (!choice.profile.hasKey) return addAccessKey(session, choice.profile.name);
+  await session.select(choice.profile.name);
+  return choice.profile.name;
+}
+
+async function addAccessKey(session: CdpSession, suggestedName?: string): Promise<string | undefined> {
+  if (!requireTrust('add a CDP access key')) return undefined;
+  const keys = session.storedKeys;
+  const title = 'Add CDP Access Key';
+  const profile = await vscode.window.showInputBox({
+    title: `${title} (1/5)`,
+    prompt: 'A name for this profile',
+    value: suggestedName ?? (keys.list().length ? '' : 'default'),
+    ignoreFocusOut: true,
+    validateInput: (value) => (/^[\w.@-]+$/.test(value.trim()) ? undefined : 'Use letters, digits, ".", "@", "_" or "-".'),
+  });
+  if (profile === undefined) return undefined;
+  const accessKeyId = await vscode.window.showInputBox({
+    title: `${title} (2/5)`,
+    prompt: 'Access key ID, as shown in the CDP console (Management Console > User > Access Keys)',
+    ignoreFocusOut: true,
+    validateInput: (value) => (value.trim() ? undefined : 'Paste the access key ID.'),
+  });
+  if (accessKeyId === undefined) return undefined;
+  const privateKey = await vscode.window.showInputBox({
+    title: `${title} (3/5)`,
+    prompt: 'Private key (kept in VS Code secret storage only)',
+    password: true,
+    ignoreFocusOut: true,
+    validateInput: (value) =>
+      loadCatalogEngine().parsePrivateKey(value.trim())
+        ? undefined
+        : 'This is not a CDP private key: paste the Ed25519 key (44 characters) or the whole PEM key.',
+  });
+  if (privateKey === undefined) return undefined;
+  const region = await vscode.window.showQuickPick(
+    loadCatalogEngine().CDP_REGIONS.map((label) => ({ label })),
+    { title: `${title} (4/5)`, placeHolder: 'CDP control plane region of the account', ignoreFocusOut: true },
+  );
+  if (!region) return undefined;
+  const endpointUrl = await vscode.window.showInputBox({
+    title: `${title} (5/5)`,
+    prompt: 'API endpoint URL: leave empty unless your CDP control plane is private',
+    placeHolder: 'https://api.example.com',
+    ignoreFocusOut: true,
+    validateInput: (value) => (!value.trim() || /^https?:\/\/\S+$/.test(value.trim()) ? undefined : 'Enter an http(s) URL, or leave it empty.'),
+  });
+  if (endpointUrl === undefined) return undefined;
+  const name = profile.trim();
+  await keys.save(
+    { profile: name, accessKeyId: accessKeyId.trim(), region: region.label, ...(endpointUrl.trim() ? { endpointUrl: endpointUrl.trim() } : {}) },
+    privateKey.trim(),
+  );
+  log().info(`Stored CDP access key ${accessKeyId.trim()} as profile ${name} (${region.label}).`);
+  await session.select(name);
+  return name;
+}
+
+async function removeAccessKey(session: CdpSession, storedKeys: StoredKeys, name?: string): Promise<boolean> {
+  const stored = storedKeys.list();
+  let profile = name;
+  if (profile === undefined) {
+    if (stored.length === 0) {
+      void vscode.window.showInformationMessage('No CDP access key is stored in VS Code. Keys in ~/.cdp/credentials are managed with the cdp CLI.');
+      return false;
+    }
+    const choice = await vscode.window.showQuickPick(
+      stored.map((key) => ({ label: key.profile, description: `${key.accessKeyId} · ${key.region}` })),
+      { title: 'Remove Stored CDP Access Key', placeHolder: 'The private key is deleted from VS Code secret storage' },
+    );
+    if (!choice) return false;
+    profile = choice.label;
+  }
+  if (!stored.some((key) => key.profile === profile)) {
+    void vscode.window.showErrorMessage(`No CDP access key named "${profile}" is stored in VS Code.`);
+    return false;
+  }
+  await storedKeys.remove(profile);
+  log().info(`Removed the stored CDP access key of profile ${profile}.`);
+  await session.reload();
+  void vscode.window.showInformationMessage(`Removed the CDP access key "${profile}" from VS Code.`);
+  return true;
+}

@@ -1,0 +1,186 @@
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { PushResult } from '../../core/catalog/push';
+import { loadCatalogEngine, loadFlowEngine } from '../lazy';
+import { log } from '../shared/log';
+import { showCatalogError } from './errors';
+import type { CdpSession } from './session';
+import { requireTrust } from './trust';
+
+// "Push to DataFlow Catalog": validate the flow file, ask for the flow name and version comments,
+// push it as a new flow or a new version of the flow with that name, and remember the version CRN
+// per file for the deploy.
+
+/** What a script (or a test) may decide instead of being asked. */
+export interface PushOptions {
+  name?: string;
+  comments?: string;
+  /** Push even when the flow has errors. */
+  pushWithErrors?: boolean;
+  /** For an editor with unsaved changes: save first, or push the editor text as it is. */
+  unsaved?: 'save' | 'editorText';
+}
+
+export interface PushDependencies {
+  session: CdpSession;
+  workspaceState: vscode.Memento;
+  /** Called after every push so the Catalog view shows the new version. */
+  refresh(): void;
+  reveal(flowCrn: string, versionCrn: string): Promise<void>;
+}
+
+export const lastPushedVersionKey = (uri: vscode.Uri) => `dff.lastPushedVersion:${uri.toString()}`;
+const lastPushedNameKey = (uri: vscode.Uri) => `dff.lastPushedFlowName:${uri.toString()}`;
+
+export function registerPushCommand(deps: PushDependencies): vscode.Disposable {
+  return vscode.commands.registerCommand('dff.catalog.push', (target?: unknown, options?: unknown) =>
+    pushCommand(deps, target instanceof vscode.Uri ? target : undefined, isPushOptions(options) ? options : {}),
+  );
+}
+
+function isPushOptions(value: unknown): value is PushOptions {
+  // The explorer passes the selected URIs as a second argument; that is not options.
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+async function pushCommand(deps: PushDependencies, target: vscode.Uri | undefined, options: PushOptions): Promise<PushResult | undefined> {
+  if (!requireTrust('push flows to the DataFlow Catalog')) return undefined;
+  const uri = target ?? vscode.window.activeTextEditor?.document.uri;
+  if (!uri) {
+    void vscode.window.showErrorMessage('Open a flow definition file (or right-click one in the Explorer) to push it to the DataFlow Catalog.');
+    return undefined;
+  }
+  const fileName = path.basename(uri.path);
+  const text = await readFlowText(uri, options);
+  if (text === undefined) return undefined;
+
+  const validation = loadFlowEngine().validateText(text, { failurePorts: failurePorts(uri) });
+  if (!validation.isFlow) {
+    void vscode.window.showErrorMessage(
+      `${fileName} is not a NiFi flow definition (it has no "flowContents"). In NiFi, right-click the process group and choose Download flow definition.`,
+    );
+    return undefined;
+  }
+  const errors = validation.findings.filter((finding) => finding.severity === 'error');
+  if (errors.length > 0 && !options.pushWithErrors && !(await confirmPushWithErrors(fileName, errors.map((finding) => finding.message)))) {
+    return undefined;
+  }
+
+  const name = options.name ?? (await askName(deps.workspaceState.get<string>(lastPushedNameKey(uri)) ?? defaultName(validation.model?.top.name, fileName)));
+  if (name === undefined) return undefined;
+  const comments =
+    options.comments ??
+    (await vscode.window.showInputBox({
+      title: `Push ${name} to the DataFlow Catalog`,
+      prompt: 'Comments for this version (optional)',
+      placeHolder: 'What changed in this version',
+      ignoreFocusOut: true,
+    }));
+  if (comments === undefined) return undefined;
+
+  let result: PushResult;
+  try {
+    const client = await deps.session.client();
+    result = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Pushing ${name} to the DataFlow Catalog…`, cancellable: true },
+      (_progress, token) => {
+        const controller = new AbortController();
+        const subscription = token.onCancellationRequested(() => controller.abort());
+        return loadCatalogEngine()
+          .pushFlow(client, { name, fileText: text, comments }, { signal: controller.signal })
+          .finally(() => subscription.dispose());
+      },
+    );
+  } catch (error) {
+    void showCatalogError(`Could not push ${name}`, error, () =>
+      vscode.commands.executeCommand('dff.catalog.push', uri, { ...options, name, comments, pushWithErrors: true }),
+    );
+    return undefined;
+  }
+
+  await deps.workspaceState.update(lastPushedVersionKey(uri), result.versionCrn);
+  await deps.workspaceState.update(lastPushedNameKey(uri), name);
+  log().info(`Pushed ${fileName} as ${result.created ? 'new flow' : 'a new version of'} ${name} v${result.version}: ${result.versionCrn}`);
+  deps.refresh();
+  void announce(deps, name, result);
+  return result;
+}
+
+async function announce(deps: PushDependencies, name: string, result: PushResult): Promise<void> {
+  const choice = await vscode.window.showInformationMessage(`Pushed ${name} v${result.version}: ${result.versionCrn}`, 'Copy CRN', 'Reveal in Catalog');
+  if (choice === 'Copy CRN') {
+    await vscode.env.clipboard.writeText(result.versionCrn);
+    vscode.window.setStatusBarMessage('$(copy) Copied version CRN', 3000);
+  } else if (choice === 'Reveal in Catalog') {
+    await deps.reveal(result.flowCrn, result.versionCrn);
+  }
+}
+
+/** The text to push: an open editor's text (saved first if the user wants), else the file. */
+async function readFlowText(uri: vscode.Uri, options: PushOptions): Promise<string | undefined> {
+  const document = vscode.workspace.textDocuments.find((item) => item.uri.toString() === uri.toString());
+  if (document?.isDirty) {
+    const choice =
+      options.unsaved ??
+      (await askAboutUnsaved(path.basename(uri.path)));
+    if (!choice) return undefined;
+    if (choice === 'save' && !(await document.save())) {
+      void vscode.window.showErrorMessage(`Could not save ${path.basename(uri.path)}; nothing was pushed.`);
+      return undefined;
+    }
+  }
+  if (document) return document.getText();
+  try {
+    return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+  } catch (error) {
+    void vscode.window.showErrorMessage(`Could not read ${uri.fsPath || uri.toString()}: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  }
+}
+
+async function askAboutUnsaved(fileName: string): Promise<PushOptions['unsaved']> {
+  const save = 'Save and Push';
+  const editorText = 'Push Editor Text';
+  const choice = await vscode.window.showWarningMessage(
+    `${fileName} has unsaved changes.`,
+    { modal: true, detail: 'Push the text as it is in the editor, or save the file first?' },
+    save,
+    editorText,
+  );
+  return choice === save ? 'save' : choice === editorText ? 'editorText' : undefined;
+}
+
+async function confirmPushWithErrors(fileName: string, messages: string[]): Promise<boolean> {
+  const pushAnyway = 'Push Anyway';
+  const showProblems = 'Show Problems';
+  const count = `${messages.length} error${messages.length === 1 ? '' : 's'}`;
+  const shown = messages.slice(0, 5).map((message) => `• ${message}`);
+  if (messages.length > shown.length) shown.push(`… and ${messages.length - shown.length} more`);
+  const choice = await vscode.window.showWarningMessage(
+    `${count}. Push anyway?`,
+    { modal: true, detail: `${fileName} has ${count} that would make the function fail:\n${shown.join('\n')}` },
+    pushAnyway,
+    showProblems,
+  );
+  if (choice === showProblems) await vscode.commands.executeCommand('workbench.actions.view.problems');
+  return choice === pushAnyway;
+}
+
+async function askName(suggested: string): Promise<string | undefined> {
+  const name = await vscode.window.showInputBox({
+    title: 'Push to the DataFlow Catalog',
+    prompt: 'Flow name in the catalog: an existing name adds a new version to that flow',
+    value: suggested,
+    ignoreFocusOut: true,
+    validateInput: (value) => (value.trim() ? undefined : 'The flow needs a name.'),
+  });
+  return name?.trim();
+}
+
+function defaultName(topGroupName: string | undefined, fileName: string): string {
+  return topGroupName?.trim() || fileName.replace(/(\.flow)?\.json$/i, '');
+}
+
+function failurePorts(uri: vscode.Uri): string[] {
+  return vscode.workspace.getConfiguration('dff.validation', uri).get<string[]>('failurePorts', []);
+}

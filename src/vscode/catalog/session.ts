@@ -1,0 +1,124 @@
+import * as os from 'os';
+import * as vscode from 'vscode';
+import type { CdpProfileSummary, CredentialsContext } from '../../core/catalog/credentials';
+import type { CatalogClient, CdpProfile } from '../../core/catalog/types';
+import { loadCatalogEngine } from '../lazy';
+import { log } from '../shared/log';
+import type { StoredKey, StoredKeys } from './secretKeys';
+
+// Which CDP profile the catalog commands use, and a client for it. The choice is remembered per
+// machine in globalState. Credential files and the environment are read again on every reload,
+// so a profile added with `cdp configure` shows up without restarting VS Code.
+
+export type CdpState = 'untrusted' | 'noCredentials' | 'ready';
+
+const SELECTED_KEY = 'dff.cdp.profile';
+export const SECRET_STORAGE_SOURCE = 'VS Code secret storage';
+
+export class CdpSession implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private currentState: CdpState = 'untrusted';
+  private current: CdpProfileSummary | undefined;
+
+  constructor(
+    private readonly globalState: vscode.Memento,
+    readonly storedKeys: StoredKeys,
+  ) {}
+
+  get state(): CdpState {
+    return this.currentState;
+  }
+
+  /** The profile in use, without its key; undefined unless state is 'ready'. */
+  get active(): CdpProfileSummary | undefined {
+    return this.current;
+  }
+
+  /** Every profile the user has, stored keys included; empty in an untrusted workspace. */
+  async listProfiles(): Promise<CdpProfileSummary[]> {
+    if (!vscode.workspace.isTrusted) return [];
+    const stored = await this.storedKeys.loadAll();
+    const profiles = loadCatalogEngine().listCdpProfiles(this.credentialsContext(stored));
+    return profiles.map((profile) => withStoredRegion(profile, stored));
+  }
+
+  /** Reads the profiles again and picks the active one: the remembered choice, else the default. */
+  async reload(): Promise<void> {
+    let next: CdpProfileSummary | undefined;
+    let state: CdpState = 'untrusted';
+    if (vscode.workspace.isTrusted) {
+      const usable = (await this.listProfiles()).filter((profile) => profile.hasKey);
+      const wanted = [this.globalState.get<string>(SELECTED_KEY), loadCatalogEngine().defaultCdpProfileName(process.env)];
+      next = wanted.map((name) => usable.find((profile) => profile.name === name)).find(Boolean) ?? usable[0];
+      state = next ? 'ready' : 'noCredentials';
+    }
+    const changed = state !== this.currentState || !sameProfile(next, this.current);
+    this.currentState = state;
+    this.current = next;
+    await vscode.commands.executeCommand('setContext', 'dff.cdp.state', state);
+    if (changed) {
+      log().info(next ? `CDP profile: ${next.name} (${next.region}), key from ${next.source}` : `CDP profile: none (${state})`);
+      this.changed.fire();
+    }
+  }
+
+  async select(name: string): Promise<void> {
+    await this.globalState.update(SELECTED_KEY, name);
+    await this.reload();
+    // Selecting the profile that is already active still means "use it again from the files".
+    this.changed.fire();
+  }
+
+  /** A client for the active profile. Throws a 'credentials' CatalogError when there is none. */
+  async client(): Promise<CatalogClient> {
+    const engine = loadCatalogEngine();
+    if (!vscode.workspace.isTrusted) {
+      throw new engine.CatalogError('credentials', 'CDP credentials are not read in an untrusted workspace. Trust the workspace to use the DataFlow Catalog.');
+    }
+    if (!this.current) await this.reload();
+    const active = this.current;
+    if (!active) {
+      throw new engine.CatalogError('credentials', 'No CDP credentials found. Add a CDP access key or run "cdp configure" in a terminal.');
+    }
+    const stored = await this.storedKeys.loadAll();
+    const profile = engine.loadCdpProfile(active.name, this.credentialsContext(stored, active.name));
+    return engine.createCatalogClient(withStoredEndpoint(profile, stored));
+  }
+
+  /**
+   * The core reads region and endpoint from the files and the environment only; a key added in
+   * VS Code carries its own region, handed to the core as CDP_REGION when that profile is loaded.
+   */
+  private credentialsContext(stored: StoredKey[], loading?: string): CredentialsContext {
+    const extraKeys: NonNullable<CredentialsContext['extraKeys']> = {};
+    for (const key of stored) {
+      extraKeys[key.profile] = { accessKeyId: key.accessKeyId, privateKey: key.privateKey, source: SECRET_STORAGE_SOURCE };
+    }
+    const own = stored.find((key) => key.profile === loading);
+    const env = own ? { ...process.env, CDP_REGION: own.region } : process.env;
+    return { env, homeDir: os.homedir(), extraKeys };
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
+
+function sameProfile(a: CdpProfileSummary | undefined, b: CdpProfileSummary | undefined): boolean {
+  return a?.name === b?.name && a?.region === b?.region && a?.endpointUrl === b?.endpointUrl && a?.source === b?.source;
+}
+
+/** A key added in VS Code carries its own region and endpoint, which win over the files. */
+function withStoredRegion(profile: CdpProfileSummary, stored: StoredKey[]): CdpProfileSummary {
+  const key = stored.find((item) => item.profile === profile.name);
+  if (!key || profile.source !== SECRET_STORAGE_SOURCE) return profile;
+  const { endpointUrl: _fromFiles, ...rest } = profile;
+  return { ...rest, region: key.region, ...(key.endpointUrl ? { endpointUrl: key.endpointUrl } : {}) };
+}
+
+function withStoredEndpoint(profile: CdpProfile, stored: StoredKey[]): CdpProfile {
+  const key = stored.find((item) => item.profile === profile.name);
+  if (!key?.endpointUrl || profile.key.source !== SECRET_STORAGE_SOURCE) return profile;
+  return { ...profile, endpointUrl: key.endpointUrl.replace(/\/+$/, '') };
+}

@@ -1,0 +1,13 @@
+import * as vscode from 'vscode';
+
+// CDP credentials are never read in an untrusted workspace: a workspace could otherwise point the
+// credential files or endpoint at something of its choosing.
+
+/** True when the workspace is trusted; otherwise tells the user how to turn `action` on. */
+export function requireTrust(action: string): boolean {
+  if (vscode.workspace.isTrusted) return true;
+  void vscode.window
+    .showWarningMessage(`Trust this workspace to ${action}: commands that use CDP credentials are off in untrusted workspaces.`, 'Manage Workspace Trust')
+    .then((choice) => choice && vscode.commands.executeCommand('workbench.trust.manage'));
+  return false;
+}

@@ -1,0 +1,99 @@
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { CatalogTree } from './catalogTree';
+import { showCatalogError } from './errors';
+import type { CdpSession } from './session';
+import type { CatalogNode, FlowNode, VersionNode } from './treeItems';
+import { versionUri } from './versionDocuments';
+
+// Commands on the nodes of the Catalog view: copy a CRN, open a version read-only, compare a
+// version with a local flow file, delete a flow.
+
+export function registerVersionCommands(session: CdpSession, tree: CatalogTree): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand('dff.catalog.copyCrn', copyCrn),
+    vscode.commands.registerCommand('dff.catalog.openVersion', openVersion),
+    vscode.commands.registerCommand('dff.catalog.compareWithLocal', compareWithLocal),
+    vscode.commands.registerCommand('dff.catalog.deleteFlow', (node?: CatalogNode) => deleteFlow(session, tree, node)),
+  ];
+}
+
+async function copyCrn(node?: CatalogNode): Promise<string | undefined> {
+  const crn = node?.kind === 'flow' ? node.flow.crn : node?.kind === 'version' ? node.version.crn : undefined;
+  if (!crn) return undefined;
+  await vscode.env.clipboard.writeText(crn);
+  vscode.window.setStatusBarMessage(`$(copy) Copied ${node?.kind === 'flow' ? 'flow' : 'version'} CRN`, 3000);
+  return crn;
+}
+
+async function openVersion(node?: CatalogNode): Promise<vscode.TextEditor | undefined> {
+  if (node?.kind !== 'version') return undefined;
+  try {
+    const document = await vscode.workspace.openTextDocument(uriOf(node));
+    const json = document.languageId === 'json' ? document : await vscode.languages.setTextDocumentLanguage(document, 'json');
+    return await vscode.window.showTextDocument(json, { preview: true });
+  } catch (error) {
+    await showCatalogError(`Could not open ${title(node)}`, error, () => openVersion(node));
+    return undefined;
+  }
+}
+
+/** `local` lets a script name the file; otherwise the active editor or a file picked in a dialog. */
+async function compareWithLocal(node?: CatalogNode, local?: vscode.Uri): Promise<void> {
+  if (node?.kind !== 'version') return;
+  const file = local ?? (await pickLocalFlowFile());
+  if (!file) return;
+  await vscode.commands.executeCommand('vscode.diff', uriOf(node), file, `${title(node)} ↔ ${path.basename(file.fsPath)}`);
+}
+
+async function pickLocalFlowFile(): Promise<vscode.Uri | undefined> {
+  const active = vscode.window.activeTextEditor?.document;
+  if (active && active.uri.scheme !== 'dff-catalog' && active.languageId.startsWith('json')) {
+    const choice = await vscode.window.showQuickPick(
+      [
+        { label: `$(file) ${path.basename(active.uri.fsPath)}`, description: 'active editor', uri: active.uri },
+        { label: '$(folder-opened) Choose a file…', uri: undefined },
+      ],
+      { title: 'Compare with which local flow file?' },
+    );
+    if (!choice) return undefined;
+    if (choice.uri) return choice.uri;
+  }
+  const picked = await vscode.window.showOpenDialog({
+    title: 'Compare with Local Flow File',
+    canSelectMany: false,
+    filters: { 'Flow definitions': ['json'], 'All files': ['*'] },
+  });
+  return picked?.[0];
+}
+
+async function deleteFlow(session: CdpSession, tree: CatalogTree, node?: CatalogNode): Promise<boolean> {
+  if (node?.kind !== 'flow') return false;
+  const { flow } = node;
+  const versions = `${flow.versionCount} version${flow.versionCount === 1 ? '' : 's'}`;
+  const choice = await vscode.window.showWarningMessage(
+    `Delete the flow "${flow.name}" and its ${versions} from the DataFlow Catalog?`,
+    { modal: true, detail: 'Functions deployed from it keep running but cannot be redeployed from the catalog. This cannot be undone.' },
+    'Delete',
+  );
+  if (choice !== 'Delete') return false;
+  try {
+    await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Deleting ${flow.name}…` }, async () =>
+      (await session.client()).deleteFlow(flow.crn),
+    );
+  } catch (error) {
+    await showCatalogError(`Could not delete ${flow.name}`, error, () => deleteFlow(session, tree, node));
+    return false;
+  } finally {
+    tree.refresh();
+  }
+  return true;
+}
+
+function uriOf(node: VersionNode): vscode.Uri {
+  return versionUri(node.flow.flow.name, node.version.version, node.version.crn);
+}
+
+function title(node: VersionNode | FlowNode): string {
+  return node.kind === 'version' ? `${node.flow.flow.name} v${node.version.version}` : node.flow.name;
+}

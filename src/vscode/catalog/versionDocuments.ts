@@ -1,0 +1,49 @@
+import * as vscode from 'vscode';
+import type { CdpSession } from './session';
+
+// Read-only documents for catalog flow versions: dff-catalog:/<flow name> v<N>.json?<version CRN>.
+// The .json name makes VS Code treat them as JSON, so they are validated like any flow file.
+
+export const CATALOG_SCHEME = 'dff-catalog';
+
+export function versionUri(flowName: string, version: number, versionCrn: string): vscode.Uri {
+  const safeName = flowName.replace(/[\\/?#%]/g, '_');
+  return vscode.Uri.from({ scheme: CATALOG_SCHEME, path: `/${safeName} v${version}.json`, query: versionCrn });
+}
+
+export class VersionDocuments implements vscode.TextDocumentContentProvider {
+  private readonly contents = new Map<string, Promise<string>>();
+
+  constructor(private readonly session: CdpSession) {}
+
+  provideTextDocumentContent(uri: vscode.Uri, token: vscode.CancellationToken): Promise<string> {
+    const versionCrn = uri.query;
+    let content = this.contents.get(versionCrn);
+    if (!content) {
+      content = this.load(versionCrn, token);
+      this.contents.set(versionCrn, content);
+      // A failed load must not stay cached: the next open tries again.
+      content.catch(() => this.contents.delete(versionCrn));
+    }
+    return content;
+  }
+
+  private async load(versionCrn: string, token: vscode.CancellationToken): Promise<string> {
+    const controller = new AbortController();
+    const subscription = token.onCancellationRequested(() => controller.abort());
+    try {
+      const client = await this.session.client();
+      return prettyPrinted(await client.getFlowVersion(versionCrn, { signal: controller.signal }));
+    } finally {
+      subscription.dispose();
+    }
+  }
+}
+
+function prettyPrinted(text: string): string {
+  try {
+    return `${JSON.stringify(JSON.parse(text), null, 2)}\n`;
+  } catch {
+    return text;
+  }
+}
