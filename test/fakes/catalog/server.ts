@@ -1,0 +1,310 @@
+// A local stand-in of the CDP DataFlow Catalog API for tests: signed requests, paging, redirect uploads, failures on demand.
+import { randomUUID, type KeyObject } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { toPublicKey, verifyAltusAuth } from './altusAuth';
+import { FlowStore, flowDetailJson, flowSummaryJson, versionJson, type StoredFlow } from './flowStore';
+
+export type InjectedFailure = number | 'drop' | 'stall';
+
+export interface FakeCatalogOptions {
+  port?: number;
+  /** Most flows per listFlowDefinitions page, whatever pageSize asks (to exercise paging). Default 100. */
+  pageLimit?: number;
+  /** Server clock for the x-altus-date check. */
+  now?: () => Date;
+  /** Author recorded on new flows and versions. */
+  author?: string;
+}
+
+export interface UploadRecord {
+  operation: string;
+  path: string;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface FakeCatalog {
+  url: string;
+  port: number;
+  accountId: string;
+  addKey(accessKeyId: string, publicKey: string | KeyObject): void;
+  seedFlow(name: string, versions: { fileText: string; comments?: string; author?: string }[]): string;
+  /** Inspectable state: flow CRN -> flow with its versions (file text included). */
+  flows: Map<string, StoredFlow>;
+  /** Answer the next `count` requests (of `opName`, if given) with this status, drop the connection, or never answer. */
+  failNext(failure: InjectedFailure, count?: number, opName?: string): void;
+  /** Every request's operation name in order; uploads are logged as "<operation>:upload". */
+  requests: string[];
+  uploads: UploadRecord[];
+  close(): Promise<void>;
+}
+
+const API_PREFIX = '/api/v1/df/';
+const UPLOAD_PREFIX = '/dfx/upload/';
+const CODES: Record<number, string> = {
+  400: 'INVALID_ARGUMENT',
+  401: 'UNAUTHENTICATED',
+  403: 'PERMISSION_DENIED',
+  404: 'NOT_FOUND',
+  409: 'ALREADY_EXISTS',
+  429: 'RESOURCE_EXHAUSTED',
+  500: 'INTERNAL',
+  503: 'UNAVAILABLE',
+  509: 'RESOURCE_EXHAUSTED',
+};
+
+class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function readBody(request: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => resolve(Buffer.concat(chunks)));
+    request.on('error', reject);
+  });
+}
+
+function send(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  response.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text), ...headers });
+  response.end(text);
+}
+
+function sendError(response: ServerResponse, status: number, message: string): void {
+  send(response, status, { code: CODES[status] ?? 'UNKNOWN', message });
+}
+
+function requiredString(body: Record<string, unknown>, name: string): string {
+  const value = body[name];
+  if (typeof value !== 'string' || value === '') throw new ApiError(400, `${name} is required.`);
+  return value;
+}
+
+function optionalString(body: Record<string, unknown>, name: string): string | undefined {
+  const value = body[name];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string') throw new ApiError(400, `${name} must be a string.`);
+  return value;
+}
+
+function decodedHeader(request: IncomingMessage, name: string): string | undefined {
+  const value = request.headers[name.toLowerCase()];
+  const text = Array.isArray(value) ? value[0] : value;
+  if (text === undefined) return undefined;
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    throw new ApiError(400, `Header ${name} is not URI-encoded.`);
+  }
+}
+
+export async function startFakeCatalog(options: FakeCatalogOptions = {}): Promise<FakeCatalog> {
+  const now = options.now ?? (() => new Date());
+  const author = options.author ?? 'flow.engineer@example.com';
+  const pageLimit = options.pageLimit ?? 100;
+  const store = new FlowStore(() => now().getTime());
+  const keys = new Map<string, KeyObject>();
+  const failures: { failure: InjectedFailure; remaining: number; opName?: string }[] = [];
+  const pendingUploads = new Map<string, { operation: string; params: Record<string, unknown> }>();
+  const requests: string[] = [];
+  const uploads: UploadRecord[] = [];
+  const sockets = new Set<Socket>();
+  let baseUrl = '';
+
+  function takeFailure(operation: string): InjectedFailure | undefined {
+    const index = failures.findIndex((entry) => !entry.opName || entry.opName === operation);
+    if (index < 0) return undefined;
+    const entry = failures[index];
+    if (--entry.remaining <= 0) failures.splice(index, 1);
+    return entry.failure;
+  }
+
+  function listFlowDefinitions(body: Record<string, unknown>): unknown {
+    const pageSize = body.pageSize ?? 100;
+    if (typeof pageSize !== 'number' || !Number.isInteger(pageSize) || pageSize < 1 || pageSize > 100) {
+      throw new ApiError(400, 'pageSize must be an integer from 1 to 100.');
+    }
+    const token = optionalString(body, 'startingToken');
+    const start = token === undefined ? 0 : Number(Buffer.from(token, 'base64url').toString('utf8').replace(/^offset:/, ''));
+    if (!Number.isInteger(start) || start < 0) throw new ApiError(400, 'startingToken is not a token this API gave out.');
+    const term = optionalString(body, 'searchTerm')?.toLowerCase();
+    const matching = store.sorted().filter((flow) => !term || flow.name.toLowerCase().includes(term));
+    const size = Math.min(pageSize, pageLimit);
+    const page = matching.slice(start, start + size);
+    const next = start + size < matching.length ? Buffer.from(`offset:${start + size}`).toString('base64url') : undefined;
+    return { flows: page.map(flowSummaryJson), ...(next ? { nextToken: next } : {}) };
+  }
+
+  function flowOrNotFound(crn: string): StoredFlow {
+    const flow = store.flows.get(crn);
+    if (!flow) throw new ApiError(404, `Flow ${crn} not found.`);
+    return flow;
+  }
+
+  function redirect(operation: string, params: Record<string, unknown>): { status: number; location: string } {
+    const token = randomUUID();
+    pendingUploads.set(token, { operation, params });
+    return { status: 307, location: `${baseUrl}${UPLOAD_PREFIX}${token}` };
+  }
+
+  function handleApi(operation: string, body: Record<string, unknown>): { status: number; body?: unknown; location?: string } {
+    switch (operation) {
+      case 'listFlowDefinitions':
+        return { status: 200, body: listFlowDefinitions(body) };
+      case 'describeFlow':
+        return { status: 200, body: { flowDetail: flowDetailJson(flowOrNotFound(requiredString(body, 'flowCrn'))) } };
+      case 'listFlowDefinitionVersions': {
+        const flow = flowOrNotFound(requiredString(body, 'flowCrn'));
+        const term = optionalString(body, 'searchTerm')?.toLowerCase();
+        const versions = [...flow.versions].reverse().filter((version) => !term || version.comments.toLowerCase().includes(term));
+        return { status: 200, body: { flowVersions: versions.map(versionJson) } };
+      }
+      case 'getFlowVersion': {
+        const crn = requiredString(body, 'flowVersionCrn');
+        const version = store.findVersion(crn);
+        if (!version) throw new ApiError(404, `Flow version ${crn} not found.`);
+        return { status: 200, body: { flowDefinition: Buffer.from(version.fileText, 'utf8').toString('base64') } };
+      }
+      case 'importFlowDefinition':
+        requiredString(body, 'name');
+        return redirect(operation, body);
+      case 'importFlowDefinitionVersion':
+        flowOrNotFound(requiredString(body, 'flowCrn'));
+        return redirect(operation, body);
+      case 'deleteFlow': {
+        const flow = flowOrNotFound(requiredString(body, 'flowCrn'));
+        store.flows.delete(flow.crn);
+        return { status: 200, body: { flow: flowSummaryJson(flow) } };
+      }
+      default:
+        throw new ApiError(404, `Operation ${operation} not found.`);
+    }
+  }
+
+  function handleUpload(request: IncomingMessage, pending: { operation: string; params: Record<string, unknown> }, fileText: string): unknown {
+    if (!/^application\/json\b/.test(request.headers['content-type'] ?? '')) throw new ApiError(400, 'The flow definition must be sent as application/json.');
+    try {
+      JSON.parse(fileText);
+    } catch {
+      throw new ApiError(400, 'The flow definition file is not valid JSON.');
+    }
+    const comments = decodedHeader(request, 'Flow-Definition-Comments') ?? '';
+    const tagsHeader = decodedHeader(request, 'Flow-Definition-Tags');
+    let tags: unknown[] = [];
+    if (tagsHeader !== undefined) {
+      try {
+        const parsed = JSON.parse(tagsHeader) as { tags?: unknown };
+        if (!Array.isArray(parsed.tags)) throw new Error('no tags');
+        tags = parsed.tags;
+      } catch {
+        throw new ApiError(400, 'Flow-Definition-Tags must be JSON {"tags": [...]}.');
+      }
+    }
+    if (pending.operation === 'importFlowDefinition') {
+      const name = decodedHeader(request, 'Flow-Definition-Name');
+      if (!name) throw new ApiError(400, 'Flow-Definition-Name header is required.');
+      if (store.byName(name)) throw new ApiError(409, `A flow named ${name} already exists.`);
+      const flow = store.createFlow(name, decodedHeader(request, 'Flow-Definition-Description') ?? '', author);
+      store.addVersion(flow, fileText, comments, author, tags);
+      return flowDetailJson(flow);
+    }
+    const flow = flowOrNotFound(String(pending.params.flowCrn));
+    return versionJson(store.addVersion(flow, fileText, comments, author, tags));
+  }
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const path = new URL(request.url ?? '/', 'http://fake').pathname;
+    const isUpload = path.startsWith(UPLOAD_PREFIX);
+    const pending = isUpload ? pendingUploads.get(path.slice(UPLOAD_PREFIX.length)) : undefined;
+    const operation = isUpload ? (pending?.operation ?? 'unknownUpload') : path.startsWith(API_PREFIX) ? path.slice(API_PREFIX.length) : path;
+    requests.push(isUpload ? `${operation}:upload` : operation);
+    const body = await readBody(request);
+
+    const failure = takeFailure(operation);
+    if (failure === 'drop') {
+      request.socket.destroy();
+      return;
+    }
+    if (failure === 'stall') return;
+    if (typeof failure === 'number') return sendError(response, failure, `Injected failure ${failure}.`);
+
+    if (request.method !== 'POST') return sendError(response, 405 as number, 'Only POST is supported.');
+    const auth = verifyAltusAuth(request.method, path, request.headers, keys, now());
+    if (!auth.ok) return sendError(response, 401, auth.message);
+
+    try {
+      if (isUpload) {
+        if (!pending) throw new ApiError(404, 'This upload address is unknown or was used already.');
+        pendingUploads.delete(path.slice(UPLOAD_PREFIX.length));
+        const fileText = body.toString('utf8');
+        uploads.push({ operation, path, headers: Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k, String(v)])), body: fileText });
+        return send(response, 200, handleUpload(request, pending, fileText));
+      }
+      let parsed: unknown;
+      try {
+        parsed = body.length ? JSON.parse(body.toString('utf8')) : {};
+      } catch {
+        throw new ApiError(400, 'The request body is not JSON.');
+      }
+      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new ApiError(400, 'The request body must be a JSON object.');
+      const result = handleApi(operation, parsed as Record<string, unknown>);
+      if (result.location) {
+        response.writeHead(result.status, { Location: result.location, 'Content-Length': 0 });
+        response.end();
+        return;
+      }
+      send(response, result.status, result.body);
+    } catch (error) {
+      if (error instanceof ApiError) return sendError(response, error.status, error.message);
+      sendError(response, 500, 'Internal error in the fake catalog.');
+    }
+  }
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch(() => {
+      if (!response.headersSent) sendError(response, 500, 'Internal error in the fake catalog.');
+    });
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  baseUrl = `http://127.0.0.1:${port}`;
+
+  return {
+    url: baseUrl,
+    port,
+    accountId: store.accountId,
+    flows: store.flows,
+    requests,
+    uploads,
+    addKey(accessKeyId, publicKey) {
+      keys.set(accessKeyId, toPublicKey(publicKey));
+    },
+    seedFlow(name, versions) {
+      const flow = store.byName(name) ?? store.createFlow(name, '', versions[0]?.author ?? author);
+      for (const version of versions) store.addVersion(flow, version.fileText, version.comments ?? '', version.author ?? author);
+      return flow.crn;
+    },
+    failNext(failure, count = 1, opName) {
+      failures.push({ failure, remaining: count, opName });
+    },
+    close() {
+      for (const socket of sockets) socket.destroy();
+      return new Promise((resolve) => server.close(() => resolve()));
+    },
+  };
+}
