@@ -1,0 +1,72 @@
+// Completion of parameter names after "#{" inside a property value.
+import type { JsonLocator } from '../locate';
+import type { FlowModel } from '../model';
+import { referenceText } from '../references';
+import { describeParameter } from './describeParameter';
+import { effectiveParameters } from './effectiveParameters';
+import { decodedIndexAt, jsonStringContent, rawOffsetOf } from './jsonString';
+import { propertyAt } from './propertyAt';
+
+export interface CompletionEntry {
+  label: string;
+  /** Raw JSON text replacing the range: the whole reference, e.g. #{name} or #{'a name'}. */
+  insertText: string;
+  filterText: string;
+  /** Plain text: the context the parameter comes from. */
+  detail: string;
+  /** Markdown: description and value (never a sensitive value). */
+  documentation: string;
+  /** Parameters whose sensitivity matches the property's come first. */
+  sortText: string;
+}
+
+export interface CompletionData {
+  /** Raw offsets of the text the chosen entry replaces: from the '#' to the cursor (or the reference's end). */
+  startOffset: number;
+  endOffset: number;
+  entries: CompletionEntry[];
+}
+
+const BARE_PARTIAL = /^[^}'#{\s]*$/;
+const QUOTED_PARTIAL = /^'[^']*$/;
+
+export function completionsAt(model: FlowModel, locator: JsonLocator, offset: number): CompletionData | undefined {
+  const hit = propertyAt(model, locator, offset);
+  if (!hit?.component.group) return undefined;
+  const cursor = decodedIndexAt(model.text, hit.quoteOffset, offset);
+  const before = hit.value.slice(0, cursor);
+  const hashAt = before.lastIndexOf('#{');
+  if (hashAt === -1 || !isReferenceStart(before, hashAt)) return undefined;
+  const partial = before.slice(hashAt + 2);
+  const quoted = QUOTED_PARTIAL.test(partial);
+  if (!quoted && !BARE_PARTIAL.test(partial)) return undefined;
+  const after = hit.value.slice(cursor);
+  const rest = (quoted ? /^[^']*'\}/ : /^[^}'#{\s]*\}?/).exec(after)?.[0] ?? '';
+
+  const group = hit.component.group;
+  const sensitiveProperty = hit.component.descriptors[hit.property]?.sensitive === true;
+  const entries = effectiveParameters(model, group).map((parameter): CompletionEntry => {
+    const text = jsonStringContent(referenceText(parameter.name));
+    const own = parameter.context.name === group.parameterContextName;
+    return {
+      label: parameter.name,
+      insertText: text,
+      filterText: text,
+      detail: own ? `parameter of ${parameter.context.name}` : `inherited from ${parameter.context.name}`,
+      documentation: describeParameter(parameter, group, sensitiveProperty),
+      sortText: `${parameter.sensitive === sensitiveProperty ? 0 : 1}${parameter.name}`,
+    };
+  });
+  return {
+    startOffset: rawOffsetOf(model.text, hit.quoteOffset, hashAt),
+    endOffset: rawOffsetOf(model.text, hit.quoteOffset, cursor + rest.length),
+    entries,
+  };
+}
+
+/** '#{' starts a reference when the run of '#' ending at hashAt is odd (an even run is an escape). */
+function isReferenceStart(text: string, hashAt: number): boolean {
+  let hashes = 1;
+  while (hashAt - hashes >= 0 && text.charCodeAt(hashAt - hashes) === 35 /* # */) hashes++;
+  return hashes % 2 === 1;
+}

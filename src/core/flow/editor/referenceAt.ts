@@ -1,0 +1,34 @@
+// The #{parameter} reference under a text offset, and the parameter it resolves to.
+import type { JsonLocator } from '../locate';
+import type { FlowModel, Parameter } from '../model';
+import { findReferences, type ParameterReference } from '../references';
+import { resolveParameter } from './effectiveParameters';
+import { decodedIndexAt, rawOffsetOf } from './jsonString';
+import { propertyAt, type PropertyHit } from './propertyAt';
+
+export interface ReferenceHit {
+  property: PropertyHit;
+  reference: ParameterReference;
+  /** Undefined when the group's contexts do not define the name. */
+  parameter: Parameter | undefined;
+  /** Raw text offsets of the whole reference, #{ to }. */
+  startOffset: number;
+  endOffset: number;
+}
+
+export function referenceAt(model: FlowModel, locator: JsonLocator, offset: number): ReferenceHit | undefined {
+  const property = propertyAt(model, locator, offset);
+  if (!property) return undefined;
+  const index = decodedIndexAt(model.text, property.quoteOffset, offset);
+  // A cursor just after the closing brace still counts as on the reference.
+  const reference = findReferences(property.value).find((item) => index >= item.start && index <= item.start + item.length);
+  if (!reference) return undefined;
+  const group = property.component.group;
+  return {
+    property,
+    reference,
+    parameter: group ? resolveParameter(model, group, reference.name) : undefined,
+    startOffset: rawOffsetOf(model.text, property.quoteOffset, reference.start),
+    endOffset: rawOffsetOf(model.text, property.quoteOffset, reference.start + reference.length),
+  };
+}

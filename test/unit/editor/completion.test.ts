@@ -1,0 +1,70 @@
+import * as assert from 'node:assert/strict';
+import { completionsAt } from '../../../src/core/flow/editor';
+import { edit, flow, offsetOf, sampleText } from './samples';
+
+const READY = sampleText('ready-s3-to-sqs.json');
+
+/** The ready flow with PutSQS's "Delay" value replaced, and the cursor where `|` was. */
+function typing(delayValue: string, base = READY) {
+  const cursorInValue = delayValue.indexOf('|');
+  const text = edit(base, '"Delay" : "0 secs"', `"Delay" : "${delayValue.replace('|', '')}"`);
+  const f = flow(text);
+  const offset = offsetOf(text, '"Delay" : "', '"Delay" : "'.length + cursorInValue);
+  return { text, result: completionsAt(f.model!, f.locator, offset) };
+}
+
+describe('editor: completion of parameter names after #{', () => {
+  it('offers the group\'s own and inherited parameters, replacing from the #', () => {
+    const { text, result } = typing('#{|');
+    assert.ok(result);
+    assert.deepEqual(result.entries.map((entry) => entry.label).sort(), ['AwsAccessKeyId', 'AwsRegion', 'AwsSecretAccessKey', 'QueueUrl']);
+    assert.equal(text.slice(result.startOffset, result.endOffset), '#{');
+    const queue = result.entries.find((entry) => entry.label === 'QueueUrl')!;
+    assert.equal(queue.insertText, '#{QueueUrl}');
+    assert.equal(queue.detail, 'parameter of s3_to_sqs');
+    assert.equal(result.entries.find((entry) => entry.label === 'AwsRegion')!.detail, 'inherited from aws_shared');
+  });
+
+  it('lists parameters that match the property\'s sensitivity first', () => {
+    const { result } = typing('#{|');
+    const sorted = [...result!.entries].sort((a, b) => a.sortText.localeCompare(b.sortText)).map((entry) => entry.label);
+    assert.deepEqual(sorted.slice(0, 2).sort(), ['AwsRegion', 'QueueUrl']);
+  });
+
+  it('replaces a partly typed name, and the rest of an existing reference', () => {
+    const partial = typing('x #{Que|');
+    assert.equal(partial.text.slice(partial.result!.startOffset, partial.result!.endOffset), '#{Que');
+    const inside = typing('#{Que|ueUrl} tail');
+    assert.equal(inside.text.slice(inside.result!.startOffset, inside.result!.endOffset), '#{QueueUrl}');
+  });
+
+  it('quotes names that need it, escaped for JSON', () => {
+    const base = READY.split('"QueueUrl"').join('"queue url"').split('#{QueueUrl}').join("#{'queue url'}");
+    const { result } = typing("#{'qu|", base);
+    const entry = result!.entries.find((item) => item.label === 'queue url')!;
+    assert.equal(entry.insertText, "#{'queue url'}");
+  });
+
+  it('never puts a sensitive value in the documentation', () => {
+    const secret = 'AKIAIOSFODNN7EXAMPLE';
+    const withSecret = edit(READY, '"Access key id of the flow\'s IAM user",\n        "sensitive" : true,\n        "provided" : false',
+      `"Access key id of the flow's IAM user",\n        "sensitive" : true,\n        "provided" : false,\n        "value" : "${secret}"`);
+    const { result } = typing('#{|', withSecret);
+    const entry = result!.entries.find((item) => item.label === 'AwsAccessKeyId')!;
+    assert.ok(!entry.documentation.includes(secret));
+    assert.match(entry.documentation, /sensitive: value supplied at deploy time/);
+  });
+
+  it('offers nothing outside a #{ or after an escaped ##{', () => {
+    assert.equal(typing('0 se|cs').result, undefined);
+    assert.equal(typing('##{|').result, undefined);
+    assert.equal(typing('#{a} and |').result, undefined);
+  });
+
+  it('works in controller service properties too', () => {
+    const text = edit(READY, '"default-credentials" : "false"', '"default-credentials" : "#{"');
+    const f = flow(text);
+    const result = completionsAt(f.model!, f.locator, offsetOf(text, '"default-credentials" : "#{', 27));
+    assert.equal(result?.entries.length, 4);
+  });
+});
