@@ -29,7 +29,7 @@ export function checkFailures(model: FlowModel, options: ValidationOptions): Fin
       if (reaching.has(connection.destination.id)) continue;
       connection.selectedRelationships.forEach((relationship, index) => {
         if (!isErrorRelationship(relationship)) return;
-        findings.push(notRouted(connection, relationship, index, portNames));
+        findings.push(notRouted(model, connection, relationship, index, portNames));
       });
     }
   }
@@ -67,8 +67,10 @@ function autoTerminated(processor: Processor): Finding[] {
   return findings;
 }
 
-function notRouted(connection: Connection, relationship: string, index: number, portNames: string): Finding {
+function notRouted(model: FlowModel, connection: Connection, relationship: string, index: number, portNames: string): Finding {
   const { source, destination } = connection;
+  const target = model.byId.get(destination.id)?.[0];
+  const targetAt: Anchor = { path: target ? [...target.path, 'name'] : [...connection.path, 'destination'] };
   return {
     code: 'failure-not-routed',
     severity: 'error',
@@ -79,7 +81,7 @@ function notRouted(connection: Connection, relationship: string, index: number, 
     at: { path: [...connection.path, 'selectedRelationships', index] },
     componentId: source.id,
     componentName: source.name,
-    related: [{ at: { path: [...connection.path, 'destination', 'name'] }, message: 'The path continues here and never reaches a failure port.' }],
+    related: [{ at: targetAt, message: 'The path continues here and never reaches a failure port.' }],
   };
 }
 

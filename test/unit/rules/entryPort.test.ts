@@ -1,0 +1,63 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import type { ResolvedFinding } from '../../../src/core/flow/finding';
+import { validateText } from '../../../src/core/flow/validate';
+
+const FAMILY = new Set(['entry-port-missing', 'entry-port-multiple', 'entry-port-remote', 'entry-port-unconnected']);
+
+function check(file: string): { text: string; findings: ResolvedFinding[] } {
+  const text = fs.readFileSync(path.resolve(__dirname, '../../../../test/fixtures/flows', file), 'utf8');
+  const validation = validateText(text);
+  assert.ok(validation.isFlow, `${file} should be read as a flow`);
+  return { text, findings: validation.findings.filter((finding) => FAMILY.has(finding.code)) };
+}
+
+function token(text: string, finding: { range: { startOffset: number; endOffset: number } }): string {
+  return text.slice(finding.range.startOffset, finding.range.endOffset);
+}
+
+describe('entry port rules', () => {
+  it('finds nothing wrong with the minimal valid flow', () => {
+    assert.deepStrictEqual(check('valid-minimal.json').findings, []);
+  });
+
+  it('reports a top group without input port at the group name', () => {
+    const { text, findings } = check('entry-port-missing.json');
+    assert.strictEqual(findings.length, 1);
+    const [finding] = findings;
+    assert.strictEqual(finding.code, 'entry-port-missing');
+    assert.strictEqual(finding.severity, 'error');
+    assert.strictEqual(token(text, finding), '"SqsForwarder"');
+    assert.match(finding.message, /Add one local input port/);
+  });
+
+  it('reports the extra input port and relates it to the one to keep', () => {
+    const { text, findings } = check('entry-port-multiple.json');
+    assert.strictEqual(findings.length, 1);
+    const [finding] = findings;
+    assert.strictEqual(finding.code, 'entry-port-multiple');
+    assert.strictEqual(finding.severity, 'error');
+    assert.strictEqual(token(text, finding), '"from-s3"');
+    assert.deepStrictEqual(finding.related.map((item) => token(text, item)), ['"from-sqs"']);
+  });
+
+  it('reports a site-to-site input port at its allowRemoteAccess value', () => {
+    const { text, findings } = check('entry-port-remote.json');
+    assert.strictEqual(findings.length, 1);
+    const [finding] = findings;
+    assert.strictEqual(finding.code, 'entry-port-remote');
+    assert.strictEqual(finding.severity, 'error');
+    assert.strictEqual(token(text, finding), 'true');
+    assert.strictEqual(finding.componentName, 'from-sqs');
+  });
+
+  it('reports an input port that no connection leaves', () => {
+    const { text, findings } = check('entry-port-unconnected.json');
+    assert.strictEqual(findings.length, 1);
+    const [finding] = findings;
+    assert.strictEqual(finding.code, 'entry-port-unconnected');
+    assert.strictEqual(finding.severity, 'error');
+    assert.strictEqual(token(text, finding), '"from-sqs"');
+  });
+});
