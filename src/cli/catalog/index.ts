@@ -1,7 +1,63 @@
-// Placeholder so `dff catalog` dispatches before the catalog commands land; replaced by their author.
-import { type CliIo, EXIT_CANNOT_RUN } from '../io';
+// `dff catalog ...`: parse, open the profile's client, run the command, turn failures into messages and exit codes.
+import type { CatalogClientOptions } from '../../core/catalog/client';
+import { CatalogError } from '../../core/catalog/types';
+import { type CliIo, EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK } from '../io';
+import { parseCatalogArgs, UsageError, type CatalogCommand } from './args';
+import { openCatalog, type CommandContext } from './context';
+import { runDelete } from './delete';
+import { CATALOG_HELP } from './help';
+import { runList } from './list';
+import { runPull } from './pull';
+import { runPush } from './push';
+import { runVersions } from './versions';
 
-export async function runCatalog(_argv: string[], io: CliIo): Promise<number> {
-  io.stderr('dff catalog: not available in this build\n');
-  return EXIT_CANNOT_RUN;
+export interface CatalogCliDeps {
+  /** Tests shorten timeouts and backoff waits. */
+  clientOptions?: CatalogClientOptions;
+  /** Cancels the running command (used by tests and by any caller that owns a Ctrl-C handler). */
+  signal?: AbortSignal;
+}
+
+function run(command: Exclude<CatalogCommand, { kind: 'help' }>, context: CommandContext): Promise<number> {
+  switch (command.kind) {
+    case 'list':
+      return runList(command, context);
+    case 'versions':
+      return runVersions(command, context);
+    case 'push':
+      return runPush(command, context);
+    case 'pull':
+      return runPull(command, context);
+    case 'delete':
+      return runDelete(command, context);
+  }
+}
+
+export async function runCatalog(argv: string[], io: CliIo, deps: CatalogCliDeps = {}): Promise<number> {
+  let command: CatalogCommand;
+  try {
+    command = parseCatalogArgs(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr(`dff catalog: ${error.message}\nRun "dff catalog --help" for usage.\n`);
+    return EXIT_CANNOT_RUN;
+  }
+  if (command.kind === 'help') {
+    io.stdout(CATALOG_HELP);
+    return EXIT_OK;
+  }
+  const controller = new AbortController();
+  const onAbort = (): void => controller.abort();
+  deps.signal?.addEventListener('abort', onAbort, { once: true });
+  if (deps.signal?.aborted) controller.abort();
+  try {
+    const { client, profile } = openCatalog(command.profile, io, deps.clientOptions ?? {});
+    return await run(command, { io, client, profile, signal: controller.signal });
+  } catch (error) {
+    if (!(error instanceof CatalogError)) throw error;
+    io.stderr(`dff catalog ${command.kind}: ${error.message}\n`);
+    return error.kind === 'credentials' ? EXIT_CANNOT_RUN : EXIT_FINDINGS;
+  } finally {
+    deps.signal?.removeEventListener('abort', onAbort);
+  }
 }

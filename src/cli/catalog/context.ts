@@ -1,0 +1,19 @@
+// What every catalog command gets: the client for the chosen profile, the output, a cancel signal.
+import { homedir } from 'node:os';
+import { createCatalogClient, type CatalogClientOptions } from '../../core/catalog/client';
+import { loadCdpProfile } from '../../core/catalog/credentials';
+import type { CatalogClient, CdpProfile } from '../../core/catalog/types';
+import type { CliIo } from '../io';
+
+export interface CommandContext {
+  io: CliIo;
+  client: CatalogClient;
+  profile: CdpProfile;
+  signal: AbortSignal;
+}
+
+/** Throws CatalogError('credentials') when the profile cannot be read. */
+export function openCatalog(profileName: string | undefined, io: CliIo, clientOptions: CatalogClientOptions): { client: CatalogClient; profile: CdpProfile } {
+  const profile = loadCdpProfile(profileName, { env: io.env, homeDir: io.env.HOME || homedir() });
+  return { profile, client: createCatalogClient(profile, clientOptions) };
+}

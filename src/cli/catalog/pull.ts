@@ -1,0 +1,30 @@
+// `dff catalog pull <version CRN> [-o file]`
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { EXIT_CANNOT_RUN, EXIT_OK } from '../io';
+import type { CommandContext } from './context';
+
+function pretty(text: string): string {
+  try {
+    return `${JSON.stringify(JSON.parse(text), null, 2)}\n`;
+  } catch {
+    return text.endsWith('\n') ? text : `${text}\n`;
+  }
+}
+
+export async function runPull(options: { versionCrn: string; output?: string }, context: CommandContext): Promise<number> {
+  const text = pretty(await context.client.getFlowVersion(options.versionCrn, { signal: context.signal }));
+  if (options.output === undefined) {
+    context.io.stdout(text);
+    return EXIT_OK;
+  }
+  const target = resolve(context.io.cwd, options.output);
+  try {
+    await writeFile(target, text, 'utf8');
+  } catch (error) {
+    context.io.stderr(`dff catalog pull: cannot write ${options.output} (${(error as NodeJS.ErrnoException).code ?? 'error'}). Check the folder exists and is writable.\n`);
+    return EXIT_CANNOT_RUN;
+  }
+  context.io.stderr(`Wrote ${options.versionCrn} to ${options.output}\n`);
+  return EXIT_OK;
+}

@@ -1,0 +1,63 @@
+// `dff catalog push <file>`: validate, then a new version of the flow with that name, or a new flow.
+import { readFile } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import { pushFlow } from '../../core/catalog/push';
+import { validateText } from '../../core/flow/validate';
+import { EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK } from '../io';
+import type { CommandContext } from './context';
+
+export interface PushOptions {
+  json: boolean;
+  file: string;
+  name?: string;
+  comments?: string;
+  description?: string;
+  force: boolean;
+}
+
+const SHOWN_ERRORS = 10;
+
+function nameFromFile(file: string): string {
+  return basename(file).replace(/(\.flow)?\.json$/i, '');
+}
+
+export async function runPush(options: PushOptions, context: CommandContext): Promise<number> {
+  const { io } = context;
+  let text: string;
+  try {
+    text = await readFile(resolve(io.cwd, options.file), 'utf8');
+  } catch (error) {
+    io.stderr(`dff catalog push: cannot read ${options.file} (${(error as NodeJS.ErrnoException).code ?? 'error'}).\n`);
+    return EXIT_CANNOT_RUN;
+  }
+  const validation = validateText(text);
+  if (!validation.isFlow) {
+    io.stderr(`dff catalog push: ${options.file} is not a NiFi flow definition (no flowContents). Export the flow from NiFi with "Download flow definition".\n`);
+    return EXIT_CANNOT_RUN;
+  }
+  const errors = validation.findings.filter((finding) => finding.severity === 'error');
+  if (errors.length > 0) {
+    for (const finding of errors.slice(0, SHOWN_ERRORS)) {
+      io.stderr(`${options.file}:${finding.range.start.line + 1}:${finding.range.start.character + 1}: error ${finding.code}: ${finding.message}\n`);
+    }
+    if (errors.length > SHOWN_ERRORS) io.stderr(`... and ${errors.length - SHOWN_ERRORS} more errors (dff validate ${options.file} shows them all)\n`);
+    if (!options.force) {
+      io.stderr(`dff catalog push: ${errors.length} error${errors.length === 1 ? '' : 's'} in ${options.file}; the function would fail. Fix them, or add --force to push anyway.\n`);
+      return EXIT_FINDINGS;
+    }
+    io.stderr(`Pushing despite ${errors.length} error${errors.length === 1 ? '' : 's'} (--force).\n`);
+  }
+  const name = options.name ?? (validation.model?.top.name.trim() || nameFromFile(options.file));
+  const result = await pushFlow(
+    context.client,
+    { name, fileText: text, comments: options.comments ?? '', description: options.description },
+    { signal: context.signal },
+  );
+  if (options.json) {
+    io.stdout(`${JSON.stringify({ name, ...result }, null, 2)}\n`);
+    return EXIT_OK;
+  }
+  io.stderr(result.created ? `Created flow "${name}" (version ${result.version}).\n` : `Added version ${result.version} to flow "${name}".\n`);
+  io.stdout(`${result.versionCrn}\n`);
+  return EXIT_OK;
+}
