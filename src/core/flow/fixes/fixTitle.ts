@@ -1,0 +1,15 @@
+import type { FixSpec } from '../finding';
+
+/** The label of the quick fix, as the user sees it in the editor's light bulb menu. */
+export function fixTitle(fix: FixSpec): string {
+  switch (fix.kind) {
+    case 'routeToFailurePort':
+      return `Route "${fix.relationship}" to a failure output port instead of auto-terminating it`;
+    case 'renameParameter':
+      return `Rename parameter "${fix.parameterName}" to "${fix.newName}" and update its references`;
+    case 'renameContext':
+      return `Rename parameter context "${fix.contextName}" to "${fix.newName}" everywhere it is used`;
+    case 'addParameter':
+      return `Add ${fix.sensitive ? 'sensitive ' : ''}parameter "${fix.parameterName}" to context "${fix.contextName}"`;
+  }
+}
