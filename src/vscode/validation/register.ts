@@ -1,4 +1,31 @@
-import type * as vscode from 'vscode';
+// Everything the user sees while editing a flow definition: diagnostics, CodeLens, quick fixes,
+// hover, completion and go to definition. Nothing here uses credentials: it works in untrusted workspaces.
+import * as vscode from 'vscode';
+import { registerCodeActions } from './codeActions';
+import { registerCodeLens } from './codeLens';
+import { FlowDiagnostics } from './diagnostics';
+import { FlowDocuments } from './flowDocuments';
+import { trackFlowFileContext } from './flowFileContext';
+import { registerParameterProviders } from './parameterProviders';
+import { affectsValidation } from './settings';
 
-// TODO(helper): diagnostics, CodeLens, code actions, hover, completion, definition.
-export function registerValidation(_context: vscode.ExtensionContext): void {}
+export function registerValidation(context: vscode.ExtensionContext): void {
+  const documents = new FlowDocuments();
+  const diagnostics = new FlowDiagnostics(documents);
+  context.subscriptions.push(
+    diagnostics,
+    vscode.workspace.onDidOpenTextDocument((document) => diagnostics.schedule(document, 0)),
+    vscode.workspace.onDidChangeTextDocument((event) => {
+      if (event.contentChanges.length > 0) diagnostics.schedule(event.document);
+    }),
+    vscode.workspace.onDidCloseTextDocument((document) => diagnostics.close(document)),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (affectsValidation(event)) diagnostics.refreshAll();
+    }),
+    ...registerCodeLens(diagnostics),
+    registerCodeActions(diagnostics),
+    ...registerParameterProviders(documents),
+    ...trackFlowFileContext(diagnostics),
+  );
+  for (const document of vscode.workspace.textDocuments) diagnostics.schedule(document, 0);
+}

@@ -1,0 +1,57 @@
+// Which open documents are flow definitions, and their last validation, cached per document
+// version so diagnostics, CodeLens, code actions and hover share one run.
+import * as vscode from 'vscode';
+import type { Validation } from '../../core/flow/validate';
+import { loadFlowEngine } from '../lazy';
+import { settings } from './settings';
+
+const FLOW_LANGUAGES = new Set(['json', 'jsonc']);
+
+export const FLOW_SELECTOR: vscode.DocumentSelector = [{ language: 'json' }, { language: 'jsonc' }];
+
+interface Entry {
+  version: number;
+  /** Undefined when the document is not a flow definition. */
+  validation: Validation | undefined;
+}
+
+export class FlowDocuments {
+  private readonly cache = new Map<string, Entry>();
+
+  /** The document's validation for its current version (validating now if needed); undefined when it is not a flow. */
+  get(document: vscode.TextDocument): Validation | undefined {
+    if (!FLOW_LANGUAGES.has(document.languageId) || !settings.validationEnabled()) return undefined;
+    const key = document.uri.toString();
+    const cached = this.cache.get(key);
+    if (cached?.version === document.version) return cached.validation;
+    const validation = validate(document);
+    this.cache.set(key, { version: document.version, validation });
+    return validation;
+  }
+
+  /** The cached validation of the current version, without validating. */
+  peek(document: vscode.TextDocument): Validation | undefined {
+    const cached = this.cache.get(document.uri.toString());
+    return cached?.version === document.version ? cached.validation : undefined;
+  }
+
+  isCurrent(document: vscode.TextDocument): boolean {
+    return this.cache.get(document.uri.toString())?.version === document.version;
+  }
+
+  forget(document: vscode.TextDocument): void {
+    this.cache.delete(document.uri.toString());
+  }
+
+  clear(): void {
+    this.cache.clear();
+  }
+}
+
+function validate(document: vscode.TextDocument): Validation | undefined {
+  const engine = loadFlowEngine();
+  const head = document.getText(new vscode.Range(new vscode.Position(0, 0), document.positionAt(engine.DETECTION_HEAD_BYTES)));
+  if (!engine.mayBeFlowDefinition(head)) return undefined;
+  const validation = engine.validateText(document.getText(), { failurePorts: settings.failurePorts() });
+  return validation.isFlow ? validation : undefined;
+}
