@@ -1,17 +1,19 @@
 import * as vscode from 'vscode';
 import { registerValidation } from './vscode/validation/register';
-import { registerCatalog } from './vscode/catalog/register';
+import { registerCatalog, type CatalogApi } from './vscode/catalog/register';
 
 /** What activate() returns to other extensions and tests: how long activation took. */
 export interface DffExtensionApi {
   activationMs: number;
+  /** What the Catalog view shows. */
+  catalog: CatalogApi;
 }
 
 export function activate(context: vscode.ExtensionContext): DffExtensionApi {
   const started = performance.now();
   registerValidation(context);
-  registerCatalog(context);
-  return { activationMs: performance.now() - started };
+  const catalog = registerCatalog(context);
+  return { activationMs: performance.now() - started, catalog };
 }
 
 export function deactivate(): void {}

@@ -96,6 +96,11 @@ export class CatalogTree implements vscode.TreeDataProvider<CatalogNode>, vscode
   }
 
   private async rootChildren(): Promise<CatalogNode[]> {
+    try {
+      await this.session.ensureLoaded();
+    } catch (error) {
+      return [errorNode(error)];
+    }
     if (this.session.state !== 'ready') {
       if (this.view) this.view.message = undefined;
       return []; // the welcome view explains why

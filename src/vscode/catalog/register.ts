@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { log } from '../shared/log';
 import { CATALOG_VIEW_ID, CatalogTree } from './catalogTree';
 import { registerProfileCommands } from './profileCommands';
 import { registerPushCommand } from './push';
@@ -17,6 +16,7 @@ import { CATALOG_SCHEME, VersionDocuments } from './versionDocuments';
 /** What the extension exposes of the catalog to tests and other extensions: what the view shows. */
 export interface CatalogApi {
   children(node?: CatalogNode): Promise<CatalogNode[]>;
+  treeItem(node: CatalogNode): vscode.TreeItem;
 }
 
 export function registerCatalog(context: vscode.ExtensionContext): CatalogApi {
@@ -50,27 +50,27 @@ export function registerCatalog(context: vscode.ExtensionContext): CatalogApi {
     ...registerVersionCommands(session, tree),
     registerPushCommand({ session, workspaceState: context.workspaceState, refresh: () => tree.refresh(), reveal }),
     vscode.commands.registerCommand('dff.catalog.refresh', async () => {
-      await session.reload();
+      // A failure to read the profiles shows up in the tree, as an error node.
+      await session.reload().catch(() => undefined);
       tree.refresh();
     }),
-    vscode.commands.registerCommand('dff.catalog.filter', () => askFilter(tree, view)),
+    // A term argument filters without asking (for scripts and tests).
+    vscode.commands.registerCommand('dff.catalog.filter', (term?: unknown) =>
+      typeof term === 'string' ? setFilter(tree, view, term) : askFilter(tree, view),
+    ),
     vscode.commands.registerCommand('dff.catalog.clearFilter', () => setFilter(tree, view, undefined)),
     vscode.commands.registerCommand(LOAD_MORE_COMMAND, () => tree.loadMore()),
     session.onDidChange(() => tree.refresh()),
-    vscode.workspace.onDidGrantWorkspaceTrust(() => void session.reload()),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => (session.state === 'unloaded' ? tree.refresh() : void session.reload())),
     context.secrets.onDidChange((event) => {
-      if (event.key.startsWith('dff.cdp.')) void session.reload();
+      if (event.key.startsWith('dff.cdp.') && session.state !== 'unloaded') void session.reload();
     }),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('dff.catalog.pageSize')) tree.refresh();
     }),
   );
 
-  // Reading the profiles loads the catalog engine bundle; do it after activation, not during it.
-  const initial = setTimeout(() => session.reload().catch((error: unknown) => log().error(`Could not read the CDP profiles: ${String(error)}`)), 0);
-  context.subscriptions.push({ dispose: () => clearTimeout(initial) });
-
-  return { children: (node) => tree.getChildren(node) };
+  return { children: (node) => tree.getChildren(node), treeItem: (node) => tree.getTreeItem(node) };
 }
 
 async function askFilter(tree: CatalogTree, view: vscode.TreeView<CatalogNode>): Promise<void> {

@@ -8,9 +8,10 @@ import type { StoredKey, StoredKeys } from './secretKeys';
 
 // Which CDP profile the catalog commands use, and a client for it. The choice is remembered per
 // machine in globalState. Credential files and the environment are read again on every reload,
-// so a profile added with `cdp configure` shows up without restarting VS Code.
+// so a profile added with `cdp configure` shows up without restarting VS Code. Nothing is read
+// (and the catalog engine is not loaded) until the catalog is first used: 'unloaded' until then.
 
-export type CdpState = 'untrusted' | 'noCredentials' | 'ready';
+export type CdpState = 'unloaded' | 'untrusted' | 'noCredentials' | 'ready';
 
 const SELECTED_KEY = 'dff.cdp.profile';
 export const SECRET_STORAGE_SOURCE = 'VS Code secret storage';
@@ -18,7 +19,7 @@ export const SECRET_STORAGE_SOURCE = 'VS Code secret storage';
 export class CdpSession implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
-  private currentState: CdpState = 'untrusted';
+  private currentState: CdpState = 'unloaded';
   private current: CdpProfileSummary | undefined;
 
   constructor(
@@ -41,6 +42,11 @@ export class CdpSession implements vscode.Disposable {
     const stored = await this.storedKeys.loadAll();
     const profiles = loadCatalogEngine().listCdpProfiles(this.credentialsContext(stored));
     return profiles.map((profile) => withStoredRegion(profile, stored));
+  }
+
+  /** Reads the profiles unless that was done already. */
+  async ensureLoaded(): Promise<void> {
+    if (this.currentState === 'unloaded') await this.reload();
   }
 
   /** Reads the profiles again and picks the active one: the remembered choice, else the default. */
@@ -76,7 +82,7 @@ export class CdpSession implements vscode.Disposable {
     if (!vscode.workspace.isTrusted) {
       throw new engine.CatalogError('credentials', 'CDP credentials are not read in an untrusted workspace. Trust the workspace to use the DataFlow Catalog.');
     }
-    if (!this.current) await this.reload();
+    if (this.currentState === 'unloaded' || !this.current) await this.reload();
     const active = this.current;
     if (!active) {
       throw new engine.CatalogError('credentials', 'No CDP credentials found. Add a CDP access key or run "cdp configure" in a terminal.');

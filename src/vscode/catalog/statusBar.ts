@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { CdpSession } from './session';
 
-// "$(cloud) CDP: <profile> (<region>)" in the status bar; a click chooses another profile.
+// "$(cloud) CDP: <profile> (<region>)" in the status bar; a click chooses another profile. Shown
+// once the catalog has been used, since reading the profiles loads the catalog engine.
 
 export function createProfileStatusBar(session: CdpSession): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('dff.cdp.profile', vscode.StatusBarAlignment.Left, 10);
@@ -9,7 +10,7 @@ export function createProfileStatusBar(session: CdpSession): vscode.Disposable {
   item.command = 'dff.cdp.selectProfile';
   const update = () => {
     const active = session.active;
-    if (session.state === 'untrusted') {
+    if (session.state === 'untrusted' || session.state === 'unloaded') {
       item.hide();
       return;
     }

@@ -1,0 +1,266 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { PushResult } from '../../../src/core/catalog/push';
+import type { DffExtensionApi } from '../../../src/extension';
+import type { CatalogApi } from '../../../src/vscode/catalog/register';
+import type { CatalogNode, FlowNode } from '../../../src/vscode/catalog/treeItems';
+import { startFakeCatalog, type FakeCatalog } from '../../fakes/catalog/server';
+import { generateEd25519AccessKey, writeCdpFiles } from '../../fakes/catalog/testKeys';
+
+// The Catalog view and "Push to DataFlow Catalog" against the fake catalog, started in this
+// extension host. The extension reads CDP_SHARED_CREDENTIALS_FILE / CDP_CONFIG_FILE from the
+// environment whenever it lists profiles, so the test points them at files naming the fake.
+
+const repoRoot = path.resolve(__dirname, '..', '..', '..', '..');
+const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { publisher: string; name: string };
+const extensionId = `${manifest.publisher}.${manifest.name}`;
+const PROFILE = 'dff-integration';
+const seededFlowText = (name: string) => JSON.stringify({ flowContents: { identifier: 'g', name, processors: [] }, parameterContexts: {} });
+
+describe('Catalog view and push', function () {
+  this.timeout(60_000);
+  let fake: FakeCatalog;
+  let catalog: CatalogApi;
+  let tmp: string;
+  const savedEnv: Record<string, string | undefined> = {};
+
+  before(async () => {
+    fake = await startFakeCatalog();
+    const key = generateEd25519AccessKey();
+    fake.addKey(key.accessKeyId, key.publicKey);
+    fake.seedFlow('KafkaToS3', [{ fileText: seededFlowText('KafkaToS3'), comments: 'Initial import', author: 'ana@example.com' }]);
+    fake.seedFlow('S3ToSqs', [
+      { fileText: seededFlowText('S3ToSqs'), comments: 'First version' },
+      { fileText: seededFlowText('S3ToSqs v2'), comments: 'Send to SQS', author: 'ben@example.com' },
+    ]);
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dff-catalog-test-'));
+    const files = writeCdpFiles(tmp, PROFILE, key, fake.url);
+    for (const name of ['CDP_SHARED_CREDENTIALS_FILE', 'CDP_CONFIG_FILE', 'CDP_PROFILE', 'CDP_REGION', 'CDP_ACCESS_KEY_ID', 'CDP_PRIVATE_KEY']) {
+      savedEnv[name] = process.env[name];
+      delete process.env[name];
+    }
+    Object.assign(process.env, files.env);
+
+    const extension = vscode.extensions.getExtension<DffExtensionApi>(extensionId);
+    assert.ok(extension, `${extensionId} is not loaded in this VS Code`);
+    catalog = (await extension.activate()).catalog;
+    assert.equal(await vscode.commands.executeCommand('dff.cdp.selectProfile', PROFILE), PROFILE);
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('dff.catalog.clearFilter');
+    await vscode.workspace.getConfiguration('dff.catalog').update('pageSize', undefined, vscode.ConfigurationTarget.Workspace);
+    for (const [name, value] of Object.entries(savedEnv)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+    await fake?.close();
+    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  beforeEach(async () => {
+    await vscode.commands.executeCommand('dff.catalog.refresh');
+  });
+
+  it('lists the catalog flows, each expanding to its versions newest first', async () => {
+    const flows = await rootFlows(catalog);
+    assert.deepEqual(
+      flows.map((node) => node.flow.name),
+      ['KafkaToS3', 'S3ToSqs'],
+    );
+    const s3ToSqs = flows[1];
+    const item = catalog.treeItem(s3ToSqs);
+    assert.equal(item.label, 'S3ToSqs');
+    assert.match(String(item.description), /^2 versions · /);
+    assert.match(tooltipText(item), new RegExp(escapeRegExp(s3ToSqs.flow.crn)));
+    assert.equal(item.contextValue, 'dff.flow');
+
+    const versions = await catalog.children(s3ToSqs);
+    assert.deepEqual(
+      versions.map((node) => catalog.treeItem(node).label),
+      ['v2', 'v1'],
+    );
+    const newest = catalog.treeItem(versions[0]);
+    assert.equal(newest.contextValue, 'dff.version');
+    assert.match(String(newest.description), /^ben@example\.com · /);
+    assert.match(tooltipText(newest), /Send to SQS/);
+  });
+
+  it('pushes a flow file as a new flow, then as version 2, and the tree shows both versions', async () => {
+    const file = workspaceFile('ready-s3-to-sqs.json');
+    const fileText = fs.readFileSync(file.fsPath, 'utf8');
+
+    const first = await push(file, { name: 'ReadyS3ToSqs', comments: 'First push' });
+    assert.equal(first.created, true);
+    assert.equal(first.version, 1);
+    const stored = fake.flows.get(first.flowCrn);
+    assert.ok(stored, 'the fake catalog has no flow with the pushed CRN');
+    assert.equal(stored.name, 'ReadyS3ToSqs');
+    assert.equal(stored.versions[0].fileText, fileText);
+    assert.equal(stored.versions[0].comments, 'First push');
+
+    const second = await push(file, { name: 'ReadyS3ToSqs', comments: 'Second push' });
+    assert.equal(second.created, false);
+    assert.equal(second.version, 2);
+    assert.equal(second.flowCrn, first.flowCrn);
+    assert.equal(second.versionCrn, stored.versions[1].crn);
+
+    const flow = (await rootFlows(catalog)).find((node) => node.flow.name === 'ReadyS3ToSqs');
+    assert.ok(flow, 'the pushed flow is not in the Catalog view');
+    assert.match(String(catalog.treeItem(flow).description), /^2 versions/);
+    const versions = await catalog.children(flow);
+    assert.deepEqual(
+      versions.map((node) => catalog.treeItem(node).label),
+      ['v2', 'v1'],
+    );
+    assert.match(tooltipText(catalog.treeItem(versions[0])), /Second push/);
+  });
+
+  it('pushes the editor text of an unsaved flow file when asked to, leaving the file on disk alone', async () => {
+    const file = workspaceFile('ready-s3-to-sqs.json');
+    const onDisk = fs.readFileSync(file.fsPath, 'utf8');
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(file));
+    const nameAt = editor.document.getText().indexOf('"S3 to SQS"');
+    assert.ok(nameAt > 0, 'the sample flow is not named "S3 to SQS" any more');
+    await editor.edit((edit) =>
+      edit.replace(new vscode.Range(editor.document.positionAt(nameAt), editor.document.positionAt(nameAt + 11)), '"S3 to SQS edited"'),
+    );
+    try {
+      assert.ok(editor.document.isDirty);
+      const result = await push(file, { name: 'EditedInEditor', comments: '', unsaved: 'editorText' });
+      const pushedText = fake.flows.get(result.flowCrn)?.versions[0].fileText ?? '';
+      assert.match(pushedText, /"S3 to SQS edited"/);
+      assert.equal(fs.readFileSync(file.fsPath, 'utf8'), onDisk);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  });
+
+  it('retries a 503 from the catalog and still lists the flows', async () => {
+    const before = fake.requests.filter((name) => name === 'listFlowDefinitions').length;
+    fake.failNext(503, 1, 'listFlowDefinitions');
+    await vscode.commands.executeCommand('dff.catalog.refresh');
+    const nodes = await catalog.children();
+    assert.ok(nodes.every((node) => node.kind === 'flow'), `expected only flows, got ${summarize(nodes)}`);
+    assert.ok(nodes.some((node) => node.kind === 'flow' && node.flow.name === 'S3ToSqs'));
+    assert.equal(fake.requests.filter((name) => name === 'listFlowDefinitions').length - before, 2, 'the 503 was not retried once');
+  });
+
+  it('still pushes when the import first answers 503', async () => {
+    const imports = () => fake.requests.filter((name) => name === 'importFlowDefinition').length;
+    const before = imports();
+    fake.failNext(503, 1, 'importFlowDefinition');
+    const result = await push(workspaceFile('ready-s3-to-sqs.json'), { name: 'PushedThrough503', comments: 'retried' });
+    assert.equal(result.version, 1);
+    assert.equal(fake.flows.get(result.flowCrn)?.versions.length, 1);
+    assert.equal(imports() - before, 2, 'the 503 was not retried once');
+  });
+
+  it('shows an error item with Retry when the catalog answers 403, and the flows again after Retry', async () => {
+    fake.failNext(403, 1, 'listFlowDefinitions');
+    await vscode.commands.executeCommand('dff.catalog.refresh');
+    const nodes = await catalog.children();
+    assert.equal(nodes.length, 1, `expected one error item, got ${summarize(nodes)}`);
+    const item = catalog.treeItem(nodes[0]);
+    assert.match(String(item.label), /^Could not reach the catalog: /);
+    assert.match(String(item.label), /DFCatalog/, 'the message should name the CDP role that is missing');
+    assert.equal(item.command?.command, 'dff.catalog.refresh');
+
+    await vscode.commands.executeCommand(item.command.command, ...(item.command.arguments ?? []));
+    assert.ok((await rootFlows(catalog)).some((node) => node.flow.name === 'S3ToSqs'));
+  });
+
+  it('filters the flows by name and clears the filter', async () => {
+    await vscode.commands.executeCommand('dff.catalog.filter', 'kafka');
+    assert.deepEqual(
+      (await rootFlows(catalog)).map((node) => node.flow.name),
+      ['KafkaToS3'],
+    );
+    await vscode.commands.executeCommand('dff.catalog.clearFilter');
+    assert.ok((await rootFlows(catalog)).length > 1);
+  });
+
+  it('loads flows a page at a time, as dff.catalog.pageSize says', async () => {
+    await vscode.workspace.getConfiguration('dff.catalog').update('pageSize', 1, vscode.ConfigurationTarget.Workspace);
+    try {
+      const firstPage = await catalog.children();
+      assert.deepEqual(
+        firstPage.map((node) => node.kind),
+        ['flow', 'loadMore'],
+      );
+      assert.equal(catalog.treeItem(firstPage[1]).label, 'Load more…');
+      await vscode.commands.executeCommand(String(catalog.treeItem(firstPage[1]).command?.command));
+      const twoPages = await catalog.children();
+      assert.deepEqual(
+        twoPages.map((node) => node.kind),
+        ['flow', 'flow', 'loadMore'],
+      );
+    } finally {
+      await vscode.workspace.getConfiguration('dff.catalog').update('pageSize', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
+  it('opens a version as a pretty-printed JSON document of the catalog', async () => {
+    const flow = (await rootFlows(catalog)).find((node) => node.flow.name === 'KafkaToS3');
+    assert.ok(flow);
+    const [version] = await catalog.children(flow);
+    const editor = await vscode.commands.executeCommand<vscode.TextEditor>('dff.catalog.openVersion', version);
+    try {
+      assert.ok(editor, 'no editor opened');
+      assert.equal(editor.document.uri.scheme, 'dff-catalog');
+      assert.equal(editor.document.languageId, 'json');
+      assert.equal(editor.document.getText(), `${JSON.stringify(JSON.parse(seededFlowText('KafkaToS3')), null, 2)}\n`);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    }
+  });
+
+  it('shows no flows (so the welcome view can ask for credentials) when there are no CDP credentials', async () => {
+    const files = { credentials: process.env.CDP_SHARED_CREDENTIALS_FILE, config: process.env.CDP_CONFIG_FILE };
+    process.env.CDP_SHARED_CREDENTIALS_FILE = path.join(tmp, 'missing-credentials');
+    process.env.CDP_CONFIG_FILE = path.join(tmp, 'missing-config');
+    try {
+      await vscode.commands.executeCommand('dff.catalog.refresh');
+      assert.deepEqual(await catalog.children(), []);
+    } finally {
+      process.env.CDP_SHARED_CREDENTIALS_FILE = files.credentials;
+      process.env.CDP_CONFIG_FILE = files.config;
+      await vscode.commands.executeCommand('dff.cdp.selectProfile', PROFILE);
+    }
+    assert.ok((await rootFlows(catalog)).length > 0);
+  });
+});
+
+async function rootFlows(catalog: CatalogApi): Promise<FlowNode[]> {
+  const nodes = await catalog.children();
+  const flows = nodes.filter((node): node is FlowNode => node.kind === 'flow');
+  assert.equal(flows.length, nodes.length, `expected only flows, got ${summarize(nodes)}`);
+  return flows;
+}
+
+async function push(file: vscode.Uri, options: { name: string; comments: string; unsaved?: 'editorText' }): Promise<PushResult> {
+  const result = await vscode.commands.executeCommand<PushResult | undefined>('dff.catalog.push', file, options);
+  assert.ok(result, `pushing ${path.basename(file.fsPath)} returned nothing (see the DataFlow Functions log)`);
+  return result;
+}
+
+function workspaceFile(name: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the tests need a workspace folder (runInCodeServer opens a copy of samples/)');
+  return vscode.Uri.joinPath(folder.uri, name);
+}
+
+function tooltipText(item: vscode.TreeItem): string {
+  return typeof item.tooltip === 'string' ? item.tooltip : (item.tooltip?.value ?? '');
+}
+
+function summarize(nodes: CatalogNode[]): string {
+  return JSON.stringify(nodes.map((node) => (node.kind === 'error' ? node.message : node.kind)));
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
