@@ -1,0 +1,48 @@
+import * as assert from 'assert';
+import { computeFix } from '../../../src/core/flow/fixes';
+import { modelOf, readFixture, replaced, runFix } from './fixHelpers';
+
+describe('renameParameter fix', () => {
+  const original = readFixture('parameters-jackson.json');
+  const fix = { kind: 'renameParameter' as const, contextName: 'Shared', parameterName: 'bucket', newName: 'target bucket' };
+
+  it('renames the parameter and the references that resolve to it, quoting the new name', () => {
+    const { json } = runFix(original, fix);
+    const shared = json.parameterContexts.Shared.parameters;
+    assert.deepStrictEqual(shared.map((parameter: { name: string }) => parameter.name), ['target bucket', 'api key']);
+    const top = json.flowContents;
+    assert.deepStrictEqual(top.processors[0].properties, {
+      'Bucket': "#{'target bucket'}",
+      'Object Key': "in/#{'target bucket'}/##{bucket}/#{region}",
+      'Note': "say \"hi\" to #{'target bucket'}\u00e9",
+      'Secret Key': "#{'api key'}",
+      'Empty': null,
+    });
+    assert.strictEqual(top.controllerServices[0].properties.Profile, "#{'target bucket'}-profile");
+  });
+
+  it('leaves references that resolve elsewhere or nowhere, and the other context\'s parameter', () => {
+    const { json } = runFix(original, fix);
+    const [ownBucket, withoutContext] = json.flowContents.processGroups;
+    assert.strictEqual(ownBucket.processors[0].properties.Bucket, '#{bucket}', 'context "Other" defines its own bucket');
+    assert.strictEqual(withoutContext.processors[0].properties.Bucket, '#{bucket}', 'a group without a context resolves nothing');
+    assert.strictEqual(json.parameterContexts.Other.parameters[0].name, 'bucket');
+  });
+
+  it('replaces only the name and each reference, keeping escapes in the raw text', () => {
+    const { edits, text } = runFix(original, fix);
+    assert.deepStrictEqual(replaced(original, edits).sort(), ['"bucket"', "#{'bucket'}", '#{bucket}', '#{bucket}', '#{bucket}'].sort());
+    assert.ok(text.includes('"Note" : "say \\"hi\\" to #{\'target bucket\'}\\u00e9"'), 'the \\u00e9 escape is kept as written');
+  });
+
+  it('writes a bare reference when the new name needs no quotes', () => {
+    const { json } = runFix(original, { ...fix, newName: 'landing.bucket' });
+    assert.strictEqual(json.flowContents.processors[0].properties['Object Key'], 'in/#{landing.bucket}/##{bucket}/#{region}');
+  });
+
+  it('changes nothing when the new name is taken in that context or the parameter is unknown', () => {
+    const model = modelOf(original);
+    assert.deepStrictEqual(computeFix(original, model, { ...fix, newName: 'api key' }), []);
+    assert.deepStrictEqual(computeFix(original, model, { ...fix, parameterName: 'missing' }), []);
+  });
+});
