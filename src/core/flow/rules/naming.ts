@@ -20,10 +20,16 @@ const DFF_VARIABLES = new Set([
 ]);
 const DFF_PREFIXES = ['EXTENSIONS_DIR_'];
 
-// Keys Lambda refuses in a function's configuration. TZ was on this list until 2022 and is now
-// settable, so it is not here. Every AWS_ key is treated as reserved, as AWS adds new ones.
-const LAMBDA_RESERVED = new Set(['_HANDLER', '_X_AMZN_TRACE_ID', 'LAMBDA_TASK_ROOT', 'LAMBDA_RUNTIME_DIR']);
-const LAMBDA_PREFIXES = ['AWS_'];
+// Keys Lambda documents as reserved (refused in a function's configuration). TZ was on that list
+// until 2022 and is now settable, so it is not here. Lambda accepts other AWS_ keys (users set
+// e.g. AWS_NODEJS_CONNECTION_REUSE_ENABLED), so a name like AWS_REGION_NAME stays valid; but all
+// of AWS_LAMBDA_ is Lambda's namespace (it keeps adding keys, and AWS_LAMBDA_EXEC_WRAPPER would
+// run the value as a wrapper script).
+const LAMBDA_RESERVED = new Set([
+  '_HANDLER', '_X_AMZN_TRACE_ID', 'AWS_DEFAULT_REGION', 'AWS_REGION', 'AWS_EXECUTION_ENV', 'AWS_ACCESS_KEY',
+  'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'LAMBDA_TASK_ROOT', 'LAMBDA_RUNTIME_DIR',
+]);
+const LAMBDA_PREFIXES = ['AWS_LAMBDA_'];
 
 // Lambda accepts these, but the Java runtime that runs DFF reads them at start: a parameter of
 // that name would replace the runtime's own value and can stop the function from starting.
@@ -66,7 +72,7 @@ export function suggestContextName(name: string, isTaken: (candidate: string) =>
 /**
  * A parameter name close to `name` that DFF accepts, that Lambda accepts as an environment key,
  * that reserves nothing and that `isTaken` does not refuse: 'FLOW_CRN' -> 'FLOW_CRN_PARAM',
- * 'AWS_REGION' -> 'PARAM_AWS_REGION', 'x' -> 'x_param'.
+ * 'AWS_LAMBDA_LOG_LEVEL' -> 'PARAM_AWS_LAMBDA_LOG_LEVEL', 'x' -> 'x_param'.
  */
 export function suggestParameterName(name: string, isTaken: (candidate: string) => boolean): string {
   let base = sanitizeDffName(name);

@@ -1,0 +1,43 @@
+import * as assert from 'assert';
+import { check, editedFlow, findingsIn, token } from './paramsFlowFixtures';
+
+const CODES = ['root-canvas-exported'];
+
+describe('exported group rule', () => {
+  it('finds nothing wrong with the minimal valid flow', () => {
+    assert.deepStrictEqual(check('valid-minimal.json', CODES).findings, []);
+  });
+
+  it('reports a root canvas export and names the group to export instead', () => {
+    const { text, findings } = check('root-canvas-exported.json', CODES);
+    assert.strictEqual(findings.length, 1);
+    const [finding] = findings;
+    assert.strictEqual(finding.code, 'root-canvas-exported');
+    assert.strictEqual(finding.severity, 'error');
+    assert.strictEqual(token(text, finding.range), '"NiFi Flow"');
+    assert.match(finding.message, /Download the flow definition of process group "InvoiceParser" instead/);
+    assert.strictEqual(finding.related.length, 1);
+    assert.strictEqual(token(text, finding.related[0].range), '"InvoiceParser"');
+  });
+
+  it('reports a top group that only wraps a single child group without ports', () => {
+    const text = editedFlow('root-canvas-exported.json', (flow) => {
+      flow.flowContents.processGroups = flow.flowContents.processGroups.filter((group: any) => group.name === 'Scratch');
+    });
+    const [finding] = findingsIn(text, CODES);
+    assert.ok(finding);
+    assert.match(finding.message, /process group "Scratch" instead/);
+  });
+
+  it('does not report a flow group whose child groups hold the ports when it has ports itself', () => {
+    assert.deepStrictEqual(check('context-not-found.json', CODES).findings, []);
+  });
+
+  it('does not guess when several child groups have ports', () => {
+    const text = editedFlow('root-canvas-exported.json', (flow) => {
+      const [scratch] = flow.flowContents.processGroups;
+      scratch.outputPorts = [{ identifier: 'e3000000-0000-4000-8000-000000000039', name: 'out', type: 'OUTPUT_PORT', componentType: 'OUTPUT_PORT' }];
+    });
+    assert.deepStrictEqual(findingsIn(text, CODES), []);
+  });
+});

@@ -1,0 +1,34 @@
+// Shared by the structure, exported group, context, parameter and reference rule tests.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import type { ResolvedFinding, TextSpan } from '../../../src/core/flow/finding';
+import { validateText } from '../../../src/core/flow/validate';
+
+export function readFlow(file: string): string {
+  return fs.readFileSync(path.resolve(__dirname, '../../../../test/fixtures/flows', file), 'utf8');
+}
+
+/** Validates text and keeps the findings whose code is one of `codes`. */
+export function findingsIn(text: string, codes: readonly string[]): ResolvedFinding[] {
+  const validation = validateText(text);
+  assert.ok(validation.isFlow, 'the text should be read as a flow');
+  return validation.findings.filter((finding) => codes.includes(finding.code));
+}
+
+export function check(file: string, codes: readonly string[]): { text: string; findings: ResolvedFinding[] } {
+  const text = readFlow(file);
+  return { text, findings: findingsIn(text, codes) };
+}
+
+/** The text a range covers. */
+export function token(text: string, range: TextSpan): string {
+  return text.slice(range.startOffset, range.endOffset);
+}
+
+/** A fixture changed the way a user would edit it, re-serialized as NiFi does (2-space JSON). */
+export function editedFlow(file: string, edit: (flow: any) => void): string {
+  const flow = JSON.parse(readFlow(file));
+  edit(flow);
+  return JSON.stringify(flow, null, 2);
+}

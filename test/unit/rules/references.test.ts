@@ -1,0 +1,124 @@
+import * as assert from 'assert';
+import { parseFlow } from '../../../src/core/flow/parse';
+import { checkReferences } from '../../../src/core/flow/rules/references';
+import { check, editedFlow, findingsIn, token } from './paramsFlowFixtures';
+
+const CODES = [
+  'parameter-undefined', 'reference-without-context', 'sensitive-property-plain-parameter',
+  'plain-property-sensitive-parameter', 'parameter-unused',
+];
+
+describe('parameter reference rules', () => {
+  it('finds nothing wrong with the minimal valid flow', () => {
+    assert.deepStrictEqual(check('valid-minimal.json', CODES).findings, []);
+  });
+
+  it('reports undefined parameters at the reference, resolving quoted names and skipping escapes', () => {
+    const { text, findings } = check('parameter-undefined.json', CODES);
+    // #{'sftp host'} and #{SFTP_USER} resolve; ##{region} and ####{literal} are escaped text.
+    assert.deepStrictEqual(findings.map((finding) => [finding.code, token(text, finding.range)]), [
+      ['parameter-undefined', '#{SFTP_PASSWORD}'],
+      ['parameter-undefined', '#{REPORT_DIR}'],
+    ]);
+    const [password, reportDir] = findings;
+    assert.strictEqual(password.severity, 'error');
+    assert.strictEqual(password.componentName, 'Upload report');
+    assert.deepStrictEqual(password.fixes, [{ kind: 'addParameter', contextName: 'ReportParams', parameterName: 'SFTP_PASSWORD', sensitive: true }]);
+    assert.deepStrictEqual(reportDir.fixes, [{ kind: 'addParameter', contextName: 'ReportParams', parameterName: 'REPORT_DIR', sensitive: false }]);
+    // ###{REPORT_DIR}: two of the three '#' are an escaped '#', the reference starts at the third.
+    assert.strictEqual(text.slice(reportDir.range.startOffset - 3, reportDir.range.startOffset), '/##');
+    assert.match(password.message, /Add a sensitive parameter "SFTP_PASSWORD" to "ReportParams"/);
+  });
+
+  it('locates a reference after escaped characters in the JSON string', () => {
+    const text = editedFlow('parameter-undefined.json', (flow) => {
+      flow.flowContents.processors[0].properties['Remote Path'] = '"quoted"\\path\t#{REPORT_DIR}';
+    });
+    const found = findingsIn(text, CODES).find((finding) => finding.message.includes('"REPORT_DIR"'));
+    assert.ok(found);
+    assert.strictEqual(token(text, found.range), '#{REPORT_DIR}');
+  });
+
+  it('reports a reference in a child group without context, even when the parent defines the parameter', () => {
+    const { text, findings } = check('reference-without-context.json', CODES);
+    assert.strictEqual(findings.length, 1, 'the escaped ##{not a reference} in the Trace group is not reported');
+    const [finding] = findings;
+    assert.strictEqual(finding.code, 'reference-without-context');
+    assert.strictEqual(finding.severity, 'error');
+    assert.strictEqual(token(text, finding.range), '#{WEBHOOK_URL}');
+    assert.strictEqual(finding.componentName, 'Call webhook');
+    assert.match(finding.message, /"Notify" has no parameter context/);
+  });
+
+  it('resolves inherited parameters by precedence and reports a sensitive property using a plain one', () => {
+    const { text, findings } = check('sensitive-property-plain-parameter.json', CODES.filter((code) => code !== 'parameter-unused'));
+    // DB_PASSWORD resolves to the sensitive one of PaymentsSecrets (listed before PaymentsDefaults);
+    // API_TOKEN resolves to the plain one of Payments itself, which overrides PaymentsSecrets.
+    assert.strictEqual(findings.length, 1);
+    const [finding] = findings;
+    assert.strictEqual(finding.code, 'sensitive-property-plain-parameter');
+    assert.strictEqual(finding.severity, 'error');
+    assert.strictEqual(token(text, finding.range), '#{API_TOKEN}');
+    assert.strictEqual(finding.componentName, 'Call payments API');
+    assert.match(finding.message, /parameter "API_TOKEN" of context "Payments" is not/);
+    assert.strictEqual(finding.related.length, 1);
+    assert.strictEqual(token(text, finding.related[0].range), '"API_TOKEN"');
+    assert.ok(finding.related[0].range.startOffset < text.indexOf('"PaymentsSecrets": {'), 'relates the parameter of Payments');
+  });
+
+  it('lets the first inherited context win over later ones', () => {
+    const text = editedFlow('sensitive-property-plain-parameter.json', (flow) => {
+      flow.parameterContexts.Payments.inheritedParameterContexts = ['PaymentsDefaults', 'PaymentsSecrets'];
+    });
+    const findings = findingsIn(text, ['sensitive-property-plain-parameter']);
+    assert.deepStrictEqual(findings.map((finding) => token(text, finding.range)), ['#{API_TOKEN}', '#{DB_PASSWORD}']);
+    assert.strictEqual(findings[1].componentName, 'Payments database');
+  });
+
+  it('reports a plain property referencing a sensitive parameter', () => {
+    const { text, findings } = check('plain-property-sensitive-parameter.json', CODES);
+    assert.strictEqual(findings.length, 1);
+    const [finding] = findings;
+    assert.strictEqual(finding.code, 'plain-property-sensitive-parameter');
+    assert.strictEqual(finding.severity, 'error');
+    assert.strictEqual(token(text, finding.range), '#{RATES_API_KEY}');
+    assert.match(finding.message, /Property "Remote URL" of processor "Fetch exchange rates" is not sensitive/);
+  });
+
+  it('hints at unused parameters of used contexts, including ones overridden by precedence', () => {
+    const { text, findings } = check('parameter-unused.json', CODES);
+    assert.deepStrictEqual(findings.map((finding) => [finding.code, finding.severity, token(text, finding.range)]), [
+      ['parameter-unused', 'hint', '"MAX_ERRORS"'],
+      ['parameter-unused', 'hint', '"OUTPUT_PREFIX"'],
+    ]);
+    assert.ok(findings[1].range.startOffset > text.indexOf('"CsvDefaults": {'), 'the overridden OUTPUT_PREFIX of CsvDefaults');
+    assert.match(findings[1].message, /resolve to context "CsvParams"/);
+    assert.ok(!findings.some((finding) => finding.message.includes('SCRATCH_DIR')), 'a context the flow does not use is left alone');
+  });
+
+  it('checks a flow of 10,000 processors in linear time', function () {
+    this.timeout(20000);
+    const processors = [];
+    for (let i = 0; i < 10000; i++) {
+      processors.push({
+        identifier: `p-${i}`, name: `Processor ${i}`, type: 'org.apache.nifi.processors.attributes.UpdateAttribute',
+        properties: { a: `#{P${i % 100}}/##{x}/${'${attr}'}`, b: 'no references here', c: `#{MISSING_${i % 7}}` },
+        propertyDescriptors: {},
+      });
+    }
+    const parameters = [];
+    for (let i = 0; i < 100; i++) parameters.push({ name: `P${i}`, sensitive: false, value: `v${i}` });
+    const text = JSON.stringify({
+      flowContents: { identifier: 'top', name: 'Big', componentType: 'PROCESS_GROUP', processors, parameterContextName: 'Big' },
+      parameterContexts: { Big: { name: 'Big', parameters, inheritedParameterContexts: [] } },
+      flowEncodingVersion: '1.0',
+    });
+    const parsed = parseFlow(text);
+    assert.ok(parsed.kind === 'flow');
+    const started = process.hrtime.bigint();
+    const findings = checkReferences(parsed.model, {});
+    const elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;
+    assert.strictEqual(findings.filter((finding) => finding.code === 'parameter-undefined').length, 10000);
+    assert.ok(elapsedMs < 2000, `took ${elapsedMs} ms`);
+  });
+});
