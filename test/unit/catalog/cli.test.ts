@@ -1,0 +1,102 @@
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCatalog } from '../../../src/cli/catalog';
+import type { CliIo } from '../../../src/cli/io';
+import { startHarness, type FakeCatalogHarness } from '../../fakes/catalog/harness';
+import { writeCdpFiles } from '../../fakes/catalog/testKeys';
+
+const fixture = join(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'flows', 'valid-minimal.json');
+
+describe('dff catalog', () => {
+  let harness: FakeCatalogHarness;
+  let folder: string;
+  let env: NodeJS.ProcessEnv;
+  let out: string;
+  let err: string;
+
+  const io = (): CliIo => ({ stdout: (text) => void (out += text), stderr: (text) => void (err += text), env, cwd: folder });
+  const dff = (...argv: string[]): Promise<number> => runCatalog(argv, io(), { clientOptions: { sleep: harness.sleep, timeoutMs: 5000 } });
+
+  beforeEach(async () => {
+    harness = await startHarness();
+    folder = mkdtempSync(join(tmpdir(), 'dff-cli-catalog-'));
+    const files = writeCdpFiles(join(folder, '.cdp'), 'dev', harness.key, harness.catalog.url);
+    env = { ...files.env, HOME: folder };
+    out = '';
+    err = '';
+  });
+  afterEach(async () => {
+    await harness.catalog.close();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('lists flows as a table and as JSON', async () => {
+    const crn = harness.catalog.seedFlow('S3ToSqs', [{ fileText: '{}' }, { fileText: '{}' }]);
+    assert.equal(await dff('list', '--profile', 'dev'), 0, err);
+    assert.match(out, /^NAME\s+VERSIONS\s+MODIFIED\s+CRN\nS3ToSqs\s+2\s+/);
+    assert.ok(out.includes(crn));
+    out = '';
+    assert.equal(await dff('list', '--profile', 'dev', '--json'), 0);
+    assert.deepEqual((JSON.parse(out) as { crn: string }[]).map((flow) => flow.crn), [crn]);
+  });
+
+  it('pushes a valid flow, printing the version CRN, then adds a version on the next push', async () => {
+    writeFileSync(join(folder, 'flow.json'), readFileSync(fixture));
+    assert.equal(await dff('push', 'flow.json', '--comments', 'first', '--profile', 'dev'), 0, err);
+    const [flow] = harness.catalog.flows.values();
+    assert.equal(flow.name, 'S3ToSqs', 'named after the flow\'s top process group');
+    assert.equal(out, `${flow.crn}/v.1\n`);
+    assert.match(err, /Created flow "S3ToSqs"/);
+    out = '';
+    assert.equal(await dff('push', 'flow.json', '--name', 'S3ToSqs', '--profile', 'dev'), 0, err);
+    assert.equal(out, `${flow.crn}/v.2\n`);
+  });
+
+  it('refuses to push a flow with errors unless --force', async () => {
+    const broken = JSON.stringify({ flowContents: { identifier: 'g', name: 'Broken', processors: [], inputPorts: [], outputPorts: [], connections: [], processGroups: [] } });
+    writeFileSync(join(folder, 'broken.json'), broken);
+    assert.equal(await dff('push', 'broken.json', '--profile', 'dev'), 1);
+    assert.match(err, /broken\.json:\d+:\d+: error /);
+    assert.match(err, /--force/);
+    assert.equal(harness.catalog.flows.size, 0);
+    assert.equal(await dff('push', 'broken.json', '--profile', 'dev', '--force'), 0, err);
+    assert.equal(harness.catalog.flows.size, 1);
+  });
+
+  it('shows versions by flow name and pulls one as pretty-printed JSON', async () => {
+    const crn = harness.catalog.seedFlow('KafkaToS3', [{ fileText: '{"a":1}', comments: 'one' }, { fileText: '{"b":[2]}', comments: 'two' }]);
+    assert.equal(await dff('versions', 'KafkaToS3', '--profile', 'dev'), 0, err);
+    const lines = out.trim().split('\n');
+    assert.match(lines[1], /^2\s.*two\s+.*\/v\.2$/);
+    assert.match(lines[2], /^1\s.*one\s+.*\/v\.1$/);
+    out = '';
+    assert.equal(await dff('pull', `${crn}/v.2`, '--profile', 'dev'), 0, err);
+    assert.equal(out, '{\n  "b": [\n    2\n  ]\n}\n');
+    assert.equal(await dff('pull', `${crn}/v.1`, '-o', 'pulled.json', '--profile', 'dev'), 0, err);
+    assert.equal(readFileSync(join(folder, 'pulled.json'), 'utf8'), '{\n  "a": 1\n}\n');
+  });
+
+  it('deletes a flow only with --yes', async () => {
+    const crn = harness.catalog.seedFlow('Old', [{ fileText: '{}' }]);
+    assert.equal(await dff('delete', crn, '--profile', 'dev'), 2);
+    assert.match(err, /--yes/);
+    assert.equal(harness.catalog.flows.size, 1);
+    assert.equal(await dff('delete', crn, '--yes', '--profile', 'dev'), 0, err);
+    assert.equal(harness.catalog.flows.size, 0);
+  });
+
+  it('exits 1 with a message when the operation fails, 2 for usage and credentials problems', async () => {
+    assert.equal(await dff('versions', 'Nope', '--profile', 'dev'), 1);
+    assert.match(err, /No flow named "Nope"/);
+    harness.catalog.failNext(403);
+    assert.equal(await dff('list', '--profile', 'dev'), 1);
+    assert.match(err, /DFCatalogViewer/);
+    assert.equal(await dff('list', '--profile', 'prod'), 2);
+    assert.match(err, /no profile \[prod\]/);
+    assert.equal(await dff('frobnicate'), 2);
+    assert.equal(await dff('list', '--name', 'x'), 2);
+    assert.ok(!err.includes(harness.key.privateKey), 'no message holds the key');
+  });
+});
