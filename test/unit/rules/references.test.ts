@@ -75,6 +75,19 @@ describe('parameter reference rules', () => {
     assert.strictEqual(findings[1].componentName, 'Payments database');
   });
 
+  it('resolves through an inheritance cycle without hanging', () => {
+    const text = editedFlow('sensitive-property-plain-parameter.json', (flow) => {
+      flow.parameterContexts.PaymentsSecrets.inheritedParameterContexts = ['Payments'];
+      flow.parameterContexts.PaymentsDefaults.inheritedParameterContexts = ['PaymentsSecrets'];
+      flow.flowContents.processGroups = [{
+        identifier: 'ae000000-0000-4000-8000-000000000002', name: 'Secrets only', parameterContextName: 'PaymentsDefaults',
+        processors: [{ identifier: 'ae000000-0000-4000-8000-000000000012', name: 'Use URL', type: 'x.UpdateAttribute', properties: { url: '#{DB_URL}' } }],
+      }];
+    });
+    // DB_URL reaches PaymentsDefaults through PaymentsSecrets -> Payments.
+    assert.deepStrictEqual(findingsIn(text, ['parameter-undefined']), []);
+  });
+
   it('reports a plain property referencing a sensitive parameter', () => {
     const { text, findings } = check('plain-property-sensitive-parameter.json', CODES);
     assert.strictEqual(findings.length, 1);
@@ -92,7 +105,7 @@ describe('parameter reference rules', () => {
       ['parameter-unused', 'hint', '"OUTPUT_PREFIX"'],
     ]);
     assert.ok(findings[1].range.startOffset > text.indexOf('"CsvDefaults": {'), 'the overridden OUTPUT_PREFIX of CsvDefaults');
-    assert.match(findings[1].message, /resolve to context "CsvParams"/);
+    assert.match(findings[1].message, /resolve to the one in context "CsvParams"/);
     assert.ok(!findings.some((finding) => finding.message.includes('SCRATCH_DIR')), 'a context the flow does not use is left alone');
   });
 

@@ -37,27 +37,33 @@ export class ParameterResolver {
   /** Undefined when no context has that name. */
   resolve(contextName: string): ReadonlyMap<string, Parameter> | undefined {
     if (!this.model.contexts.has(contextName)) return undefined;
-    return this.resolveWithin(contextName, new Set());
+    return this.resolveWithin(contextName, new Set()).lookup;
   }
 
-  private resolveWithin(contextName: string, resolving: Set<string>): ReadonlyMap<string, Parameter> {
+  /** `complete` is false when an inheritance cycle (which NiFi forbids) cut the resolution short: such a result is not cached. */
+  private resolveWithin(contextName: string, resolving: Set<string>): { lookup: ReadonlyMap<string, Parameter>; complete: boolean } {
     const cached = this.cache.get(contextName);
-    if (cached) return cached;
+    if (cached) return { lookup: cached, complete: true };
     const context = this.model.contexts.get(contextName);
-    const lookup = new Map<string, Parameter>();
-    if (!context || resolving.has(contextName)) return lookup; // missing or an inheritance cycle
+    if (!context) return { lookup: new Map(), complete: true };
+    if (resolving.has(contextName)) return { lookup: new Map(), complete: false };
     resolving.add(contextName);
+    const lookup = new Map<string, Parameter>();
+    let complete = true;
     for (const parameter of context.parameters) {
       if (!lookup.has(parameter.name)) lookup.set(parameter.name, parameter);
     }
     for (const inherited of context.inheritedParameterContexts) {
-      for (const [name, parameter] of this.resolveWithin(inherited, resolving)) {
+      const resolved = this.resolveWithin(inherited, resolving);
+      complete &&= resolved.complete;
+      for (const [name, parameter] of resolved.lookup) {
         if (!lookup.has(name)) lookup.set(name, parameter);
       }
     }
     resolving.delete(contextName);
-    this.cache.set(contextName, lookup);
-    return lookup;
+    // The outermost context of a cycle has seen everything: the cycle only leads back to it.
+    if (complete || resolving.size === 0) this.cache.set(contextName, lookup);
+    return { lookup, complete };
   }
 }
 

@@ -121,12 +121,12 @@ function unusedParameters(model: FlowModel, referenced: ReadonlySet<Parameter>):
       if (referenced.has(parameter)) continue;
       const winner = winners.get(parameter.name);
       const why = winner
-        ? `no property resolves to it: references to "${parameter.name}" resolve to context "${winner.context.name}", which takes precedence`
+        ? `references to "${parameter.name}" resolve to the one in context "${winner.context.name}", which takes precedence`
         : 'no property of this flow references it';
       findings.push({
         code: 'parameter-unused',
         severity: 'hint',
-        message: `Parameter "${parameter.name}" of context "${context.name}" is unused: ${why}. ` +
+        message: `Parameter "${parameter.name}" of context "${context.name}" is never used: ${why}. ` +
           'Remove it from the context if nothing else needs it.',
         at: { path: [...parameter.path, 'name'] },
       });
