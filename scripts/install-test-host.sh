@@ -41,7 +41,7 @@ if [ ! -f "$CS_DIR/node_modules/code-server/out/node/entry.js" ] || [ ! -f "$CS_
     # npm 11 skips dependency install scripts unless allowed; code-server builds native modules in them.
     export npm_config_dangerously_allow_all_scripts=true
     npm init -y >/dev/null
-    npm install --no-audit --no-fund --unsafe-perm "code-server@$CODE_SERVER_VERSION" >install.log 2>&1 || { tail -40 install.log; exit 1; }
+    npm install --no-audit --no-fund "code-server@$CODE_SERVER_VERSION" >install.log 2>&1 || { tail -40 install.log; exit 1; }
   )
   touch "$CS_DIR/.installed-$CODE_SERVER_VERSION"
 fi

@@ -174,7 +174,7 @@ async function startCodeServer(options) {
  * @param {{extensionDevelopmentPath: string, extensionTestsPath?: string}} [development]
  */
 function workbenchUrl(server, folder, development) {
-  let url = `${server.origin}/?folder=${encodeURIComponent(folder)}`;
+  let url = `${server.origin}/?folder=${encodeURIComponent(folder).replace(/%2F/g, '/')}`;
   if (development) {
     const remote = (p) => `vscode-remote://${server.authority}${p}`;
     const payload = [['extensionDevelopmentPath', remote(development.extensionDevelopmentPath)]];
