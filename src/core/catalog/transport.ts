@@ -8,6 +8,8 @@ import { CatalogError, type CallOptions, type CdpProfile } from './types';
 export interface TransportOptions {
   /** Per request, in milliseconds (default 60 s). */
   timeoutMs?: number;
+  /** Per upload of a flow file, which may be tens of MB (default 5 minutes, never less than timeoutMs). */
+  uploadTimeoutMs?: number;
   retry?: Partial<RetryPolicy>;
   /** Injected in tests to skip the backoff waits. */
   sleep?: Sleep;
@@ -20,6 +22,7 @@ export interface SignedPost {
   url: string;
   body: string | Buffer;
   headers?: Record<string, string>;
+  timeoutMs: number;
 }
 
 const RETRY_STATUSES = new Set([429, 503, 509]);
@@ -35,6 +38,11 @@ export interface Transport {
   upload(operation: string, url: string, bytes: Buffer, headers: Record<string, string>, options?: CallOptions): Promise<unknown>;
 }
 
+function isLoopback(url: string): boolean {
+  const host = new URL(url).hostname;
+  return host === 'localhost' || host === '[::1]' || host.startsWith('127.');
+}
+
 function isRetryable(error: unknown): boolean {
   if (!(error instanceof CatalogError)) return false;
   if (error.kind === 'network') return RETRY_NETWORK_CODES.has(error.code ?? '');
@@ -46,21 +54,21 @@ export function createTransport(profile: CdpProfile, options: TransportOptions =
   const policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
   const sleep = options.sleep ?? realSleep;
   const timeoutMs = options.timeoutMs ?? 60_000;
+  const uploadTimeoutMs = Math.max(options.uploadTimeoutMs ?? 300_000, timeoutMs);
   const http: AxiosInstance = axios.create({
     maxRedirects: 0,
-    timeout: timeoutMs,
     responseType: 'text',
     transformResponse: [(data: unknown) => data],
     validateStatus: () => true,
-    proxy: false,
   });
   const operationUrl = (operation: string): string => `${profile.endpointUrl}/api/v1/df/${operation}`;
 
-  function networkError(error: unknown, operation: string, url: string): CatalogError {
+  function networkError(error: unknown, request: SignedPost): CatalogError {
+    const { operation, url } = request;
     if (axios.isCancel(error)) return cancelled();
     const code = (error as { code?: string }).code ?? '';
     if (code === 'ECONNABORTED' || (code === 'ETIMEDOUT' && /timeout of/.test(String((error as Error).message)))) {
-      return new CatalogError('timeout', `The DataFlow Catalog did not answer ${operation} within ${Math.round(timeoutMs / 1000)} s. Check the network and try again.`);
+      return new CatalogError('timeout', `The DataFlow Catalog did not answer ${operation} within ${Math.max(1, Math.round(request.timeoutMs / 1000))} s. Check the network and try again.`);
     }
     const host = new URL(url).host;
     if (code === 'ENOTFOUND') {
@@ -78,9 +86,14 @@ export function createTransport(profile: CdpProfile, options: TransportOptions =
       response = await http.post<string>(request.url, request.body, {
         headers: { ...request.headers, 'Content-Type': contentType, ...signed },
         signal: callOptions?.signal,
+        timeout: request.timeoutMs,
+        maxBodyLength: Infinity,
+        maxContentLength: Infinity,
+        // axios honours HTTPS_PROXY/NO_PROXY; a local endpoint (a stand-in, a tunnel) never goes through the proxy.
+        ...(isLoopback(request.url) ? { proxy: false as const } : {}),
       });
     } catch (error) {
-      throw networkError(error, request.operation, request.url);
+      throw networkError(error, request);
     }
     if (response.status >= 400) {
       throw errorForStatus(response.status, parseErrorBody(response.data ?? ''), request.operation, profile.key.source);
@@ -103,11 +116,11 @@ export function createTransport(profile: CdpProfile, options: TransportOptions =
   return {
     profile,
     async call(operation, body, callOptions) {
-      const response = await post({ operation, url: operationUrl(operation), body: JSON.stringify(body) }, callOptions);
+      const response = await post({ operation, url: operationUrl(operation), body: JSON.stringify(body), timeoutMs }, callOptions);
       return parseJson(response, operation);
     },
     async redirectTarget(operation, body, callOptions) {
-      const response = await post({ operation, url: operationUrl(operation), body: JSON.stringify(body) }, callOptions);
+      const response = await post({ operation, url: operationUrl(operation), body: JSON.stringify(body), timeoutMs }, callOptions);
       const location = response.headers['location'] as string | undefined;
       if (response.status < 300 || response.status >= 400 || !location) {
         throw new CatalogError('unavailable', `The DataFlow Catalog did not give an upload address for ${operation} (HTTP ${response.status}). Try again later.`, response.status);
@@ -115,7 +128,7 @@ export function createTransport(profile: CdpProfile, options: TransportOptions =
       return new URL(location, operationUrl(operation)).toString();
     },
     async upload(operation, url, bytes, headers, callOptions) {
-      const response = await post({ operation, url, body: bytes, headers }, callOptions);
+      const response = await post({ operation, url, body: bytes, headers, timeoutMs: uploadTimeoutMs }, callOptions);
       return parseJson(response, operation);
     },
   };
