@@ -30,8 +30,13 @@ export class TextDraft {
     const real = edits.filter((edit): edit is TextEdit => edit !== undefined && (edit.length > 0 || edit.newText.length > 0));
     if (real.length === 0) return;
     const text = applyTextEdits(this.current.text, real);
-    // Highest offset first, so each edit's offsets are still valid in the text the composition tracks.
-    for (const edit of [...real].sort((a, b) => b.offset - a.offset)) this.composed = composeEdit(this.composed, edit);
+    if (this.composed.length === 0) {
+      // The first batch is relative to the original already (and may be large: every reference of a rename).
+      this.composed = [...real].sort((a, b) => a.offset - b.offset);
+    } else {
+      // Highest offset first, so each edit's offsets are still valid in the text the composition tracks.
+      for (const edit of [...real].sort((a, b) => b.offset - a.offset)) this.composed = composeEdit(this.composed, edit);
+    }
     this.current = { text, locator: new JsonLocator(text), style: this.current.style };
   }
 
