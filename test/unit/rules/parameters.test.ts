@@ -55,11 +55,11 @@ describe('parameter rules', () => {
     }
     assert.strictEqual(renameTo(found.get('FLOW_CRN')), 'FLOW_CRN_PARAM_2');
     assert.match(found.get('FLOW_CRN')!.message, /DataFlow Functions sets/);
-    assert.strictEqual(renameTo(found.get('AWS_REGION')), 'AWS_REGION_PARAM');
+    assert.strictEqual(renameTo(found.get('AWS_REGION')), 'PARAM_AWS_REGION');
     assert.match(found.get('AWS_REGION')!.message, /AWS Lambda reserves/);
   });
 
-  it('treats the whole AWS_LAMBDA_ and EXTENSIONS_DIR_ prefixes as reserved', () => {
+  it('treats the whole AWS_ and EXTENSIONS_DIR_ prefixes as reserved', () => {
     const text = editedFlow('parameter-name-reserved.json', (flow) => {
       flow.parameterContexts.StamperParams.parameters = [
         { name: 'AWS_LAMBDA_EXEC_WRAPPER', sensitive: false, value: '/opt/wrapper' },
@@ -68,7 +68,8 @@ describe('parameter rules', () => {
       ];
     });
     const found = byName(text, findingsIn(text, CODES));
-    assert.deepStrictEqual([...found.keys()], ['AWS_LAMBDA_EXEC_WRAPPER', 'EXTENSIONS_DIR_LAYER']);
+    assert.deepStrictEqual([...found.keys()], ['AWS_LAMBDA_EXEC_WRAPPER', 'EXTENSIONS_DIR_LAYER', 'AWS_REGION_NAME']);
+    assert.strictEqual(renameTo(found.get('AWS_REGION_NAME')), 'PARAM_AWS_REGION_NAME');
     assert.strictEqual(renameTo(found.get('AWS_LAMBDA_EXEC_WRAPPER')), 'PARAM_AWS_LAMBDA_EXEC_WRAPPER');
     assert.strictEqual(renameTo(found.get('EXTENSIONS_DIR_LAYER')), 'PARAM_EXTENSIONS_DIR_LAYER');
   });

@@ -21,15 +21,11 @@ const DFF_VARIABLES = new Set([
 const DFF_PREFIXES = ['EXTENSIONS_DIR_'];
 
 // Keys Lambda documents as reserved (refused in a function's configuration). TZ was on that list
-// until 2022 and is now settable, so it is not here. Lambda accepts other AWS_ keys (users set
-// e.g. AWS_NODEJS_CONNECTION_REUSE_ENABLED), so a name like AWS_REGION_NAME stays valid; but all
-// of AWS_LAMBDA_ is Lambda's namespace (it keeps adding keys, and AWS_LAMBDA_EXEC_WRAPPER would
-// run the value as a wrapper script).
-const LAMBDA_RESERVED = new Set([
-  '_HANDLER', '_X_AMZN_TRACE_ID', 'AWS_DEFAULT_REGION', 'AWS_REGION', 'AWS_EXECUTION_ENV', 'AWS_ACCESS_KEY',
-  'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'LAMBDA_TASK_ROOT', 'LAMBDA_RUNTIME_DIR',
-]);
-const LAMBDA_PREFIXES = ['AWS_LAMBDA_'];
+// until 2022 and is now settable, so it is not here. Every AWS_ name is treated as reserved, as
+// dataflow-functions.md asks: AWS keeps adding keys under that prefix (AWS_LAMBDA_EXEC_WRAPPER
+// would even run the value as a wrapper script), so a parameter there is a clash waiting to happen.
+const LAMBDA_RESERVED = new Set(['_HANDLER', '_X_AMZN_TRACE_ID', 'LAMBDA_TASK_ROOT', 'LAMBDA_RUNTIME_DIR']);
+const LAMBDA_PREFIXES = ['AWS_'];
 
 // Lambda accepts these, but the Java runtime that runs DFF reads them at start: a parameter of
 // that name would replace the runtime's own value and can stop the function from starting.
@@ -40,7 +36,10 @@ export function reservedReason(name: string): string | undefined {
   if (DFF_VARIABLES.has(name) || DFF_PREFIXES.some((prefix) => name.startsWith(prefix))) {
     return 'DataFlow Functions sets an environment variable of that name itself';
   }
-  if (LAMBDA_RESERVED.has(name) || LAMBDA_PREFIXES.some((prefix) => name.startsWith(prefix))) {
+  if (LAMBDA_PREFIXES.some((prefix) => name.startsWith(prefix))) {
+    return 'AWS Lambda reserves environment variable names that start with AWS_';
+  }
+  if (LAMBDA_RESERVED.has(name)) {
     return 'AWS Lambda reserves that environment variable name';
   }
   if (JAVA_RUNTIME_VARIABLES.has(name)) {
@@ -72,7 +71,7 @@ export function suggestContextName(name: string, isTaken: (candidate: string) =>
 /**
  * A parameter name close to `name` that DFF accepts, that Lambda accepts as an environment key,
  * that reserves nothing and that `isTaken` does not refuse: 'FLOW_CRN' -> 'FLOW_CRN_PARAM',
- * 'AWS_LAMBDA_LOG_LEVEL' -> 'PARAM_AWS_LAMBDA_LOG_LEVEL', 'x' -> 'x_param'.
+ * 'AWS_REGION' -> 'PARAM_AWS_REGION', 'x' -> 'x_param'.
  */
 export function suggestParameterName(name: string, isTaken: (candidate: string) => boolean): string {
   let base = sanitizeDffName(name);
