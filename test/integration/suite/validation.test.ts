@@ -1,0 +1,213 @@
+// What a user sees while editing flow definitions, in a real VS Code with the samples/ workspace:
+// diagnostics, CodeLens, quick fixes, hover, completion and go to definition.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+
+const SOURCE = 'DataFlow Functions';
+const SECRET = 'wJalrXUtnFEMI-K7MDENG-bPxRfiCYEXAMPLEKEY';
+
+/** The distinct finding codes each sample must show, and only those. */
+const EXPECTED_CODES: Record<string, string[]> = {
+  'ready-s3-to-sqs.json': [],
+  'broken-failure-auto-terminated.json': ['failure-auto-terminated'],
+  'broken-no-parameter-context.json': ['context-missing', 'reference-without-context'],
+  'broken-bad-parameter-names.json': ['context-name-invalid', 'parameter-name-invalid', 'parameter-name-reserved'],
+  'broken-undefined-reference.json': ['parameter-undefined', 'parameter-unused'],
+  'broken-two-input-ports.json': ['entry-port-multiple', 'entry-port-unconnected'],
+  'broken-root-canvas-exported.json': ['entry-port-missing', 'failure-port-missing', 'root-canvas-exported'],
+  'broken-malformed-json.json': ['flow-syntax'],
+};
+
+function sampleUri(name: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the tests need the samples/ workspace folder (runInCodeServer opens a copy of it)');
+  return vscode.Uri.joinPath(folder.uri, name);
+}
+
+async function open(name: string): Promise<vscode.TextEditor> {
+  return vscode.window.showTextDocument(await vscode.workspace.openTextDocument(sampleUri(name)));
+}
+
+async function openUntitled(content: string): Promise<vscode.TextEditor> {
+  return vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'json', content }));
+}
+
+function ours(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.source === SOURCE);
+}
+
+function codeOf(diagnostic: vscode.Diagnostic): string {
+  const code = diagnostic.code;
+  return typeof code === 'object' ? String(code.value) : String(code);
+}
+
+function codes(uri: vscode.Uri): string[] {
+  return [...new Set(ours(uri).map(codeOf))].sort();
+}
+
+async function waitFor<T>(probe: () => T | undefined | Promise<T | undefined>, what: string, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) assert.fail(`Timed out after ${timeoutMs} ms waiting for ${what}.`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+async function waitForCodes(uri: vscode.Uri, expected: string[]): Promise<void> {
+  await waitFor(() => (JSON.stringify(codes(uri)) === JSON.stringify([...expected].sort()) ? true : undefined),
+    `diagnostics ${JSON.stringify(expected)} on ${uri.path} (now ${JSON.stringify(codes(uri))})`);
+}
+
+async function lensTitles(uri: vscode.Uri): Promise<string[]> {
+  const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 100);
+  return lenses.map((lens) => lens.command?.title ?? '');
+}
+
+function positionOf(document: vscode.TextDocument, needle: string, delta = 0): vscode.Position {
+  const at = document.getText().indexOf(needle);
+  assert.notEqual(at, -1, `"${needle}" is not in ${document.uri.path}`);
+  return document.positionAt(at + delta);
+}
+
+function hoverText(hovers: vscode.Hover[]): string {
+  return hovers.flatMap((hover) => hover.contents).map((content) => (typeof content === 'string' ? content : content.value)).join('\n');
+}
+
+async function closeWithoutSaving(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+}
+
+describe('Flow validation in the editor', () => {
+  afterEach(closeWithoutSaving);
+
+  for (const [name, expected] of Object.entries(EXPECTED_CODES)) {
+    it(`reports ${expected.length ? expected.join(', ') : 'no problems'} for ${name}`, async () => {
+      const { document } = await open(name);
+      // The CodeLens provider answers once the document's validation has been published.
+      await lensTitles(document.uri);
+      await waitForCodes(document.uri, expected);
+    });
+  }
+
+  it('says a correct flow is ready and names its ports in CodeLens', async () => {
+    const { document } = await open('ready-s3-to-sqs.json');
+    const titles = await lensTitles(document.uri);
+    assert.deepEqual(titles, ['$(check) Ready for DataFlow Functions', 'Entry point (input port)', 'Success output', 'Failure port']);
+  });
+
+  it('gives the verdict of a broken flow in CodeLens, opening the Problems panel on click', async () => {
+    const { document } = await open('broken-two-input-ports.json');
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri, 100);
+    const [verdict] = lenses;
+    assert.equal(verdict.command?.title, '$(error) 2 errors, 0 warnings: show problems');
+    assert.equal(verdict.command?.command, 'dff.showProblems');
+    assert.equal(verdict.range.start.line, positionOf(document, '"flowContents"').line);
+    assert.ok(lenses.some((lens) => lens.command?.title === '$(error) Extra input port: DFF feeds the event into exactly one'));
+    await vscode.commands.executeCommand('dff.showProblems');
+  });
+
+  it('fixes an auto-terminated failure with the preferred quick fix', async () => {
+    const { document } = await open('broken-failure-auto-terminated.json');
+    await waitForCodes(document.uri, ['failure-auto-terminated']);
+    const [diagnostic] = ours(document.uri);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider', document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value,
+    );
+    const fix = actions.find((action) => /^Route "failure" to a failure output port/.test(action.title));
+    assert.ok(fix?.edit, `no route-to-failure quick fix among ${JSON.stringify(actions.map((action) => action.title))}`);
+    assert.equal(fix.isPreferred, true);
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    await waitForCodes(document.uri, []);
+    assert.deepEqual((await lensTitles(document.uri))[0], '$(check) Ready for DataFlow Functions');
+  });
+
+  it('updates diagnostics as the user types, and clears them when the problem is undone', async () => {
+    const editor = await open('ready-s3-to-sqs.json');
+    const { document } = editor;
+    assert.equal((await lensTitles(document.uri))[0], '$(check) Ready for DataFlow Functions');
+    const typo = positionOf(document, '#{QueueUrl}', '#{QueueU'.length);
+    await editor.edit((edit) => edit.replace(new vscode.Range(typo, typo.translate(0, 1)), 'R'));
+    await editor.edit((edit) => edit.replace(new vscode.Range(typo.translate(0, 1), typo.translate(0, 2)), 'L'));
+    await waitForCodes(document.uri, ['parameter-undefined', 'parameter-unused']);
+    const unused = ours(document.uri).find((diagnostic) => codeOf(diagnostic) === 'parameter-unused');
+    assert.deepEqual(unused?.tags, [vscode.DiagnosticTag.Unnecessary]);
+    await vscode.commands.executeCommand('undo');
+    await vscode.commands.executeCommand('undo');
+    await waitForCodes(document.uri, []);
+  });
+
+  it('leaves JSON that is not a flow definition alone', async () => {
+    const { document } = await open('not-a-flow.json');
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    assert.deepEqual(ours(document.uri), []);
+    const titles = await lensTitles(document.uri);
+    assert.ok(!titles.some((title) => /DataFlow Functions|show problems|port/.test(title)), JSON.stringify(titles));
+  });
+
+  it('hovers a parameter reference with its context, description and value', async () => {
+    const { document } = await open('ready-s3-to-sqs.json');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider', document.uri, positionOf(document, '#{AwsRegion}', 3),
+    );
+    const text = hoverText(hovers);
+    assert.match(text, /context `aws_shared`, inherited by `s3_to_sqs`/);
+    assert.match(text, /AWS region of the bucket and the queue/);
+    assert.match(text, /`us-east-1`/);
+  });
+
+  it('never shows a sensitive value in a hover or a completion', async () => {
+    const ready = (await vscode.workspace.openTextDocument(sampleUri('ready-s3-to-sqs.json'))).getText();
+    const needle = '"Secret access key of the flow\'s IAM user",\n        "sensitive" : true,\n        "provided" : false';
+    assert.ok(ready.includes(needle));
+    const { document } = await openUntitled(ready.replace(needle, `${needle},\n        "value" : "${SECRET}"`)
+      .replace('"Delay" : "0 secs"', '"Delay" : "#{"'));
+    const hovers = await waitFor(async () => {
+      const found = await vscode.commands.executeCommand<vscode.Hover[]>(
+        'vscode.executeHoverProvider', document.uri, positionOf(document, '#{AwsSecretAccessKey}', 3),
+      );
+      return found.length > 0 ? found : undefined;
+    }, 'a hover on #{AwsSecretAccessKey}');
+    const text = hoverText(hovers);
+    assert.match(text, /sensitive: value supplied at deploy time/);
+    assert.ok(!text.includes(SECRET), 'the hover shows the sensitive value');
+
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider', document.uri, positionOf(document, '"Delay" : "#{', 13), '{', 100,
+    );
+    const secretItem = list.items.find((item) => item.label === 'AwsSecretAccessKey');
+    assert.ok(secretItem, 'completion offers the sensitive parameter by name');
+    const documentation = secretItem.documentation;
+    const docText = typeof documentation === 'string' ? documentation : documentation?.value ?? '';
+    assert.ok(!docText.includes(SECRET) && !JSON.stringify(list.items).includes(SECRET), 'a completion shows the sensitive value');
+  });
+
+  it('completes parameter names after #{ and inserts the reference', async () => {
+    const editor = await open('ready-s3-to-sqs.json');
+    const { document } = editor;
+    const start = positionOf(document, '"Delay" : "0 secs"', '"Delay" : "'.length);
+    await editor.edit((edit) => edit.replace(new vscode.Range(start, start.translate(0, '0 secs'.length)), '#{Que'));
+    const cursor = start.translate(0, '#{Que'.length);
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider', document.uri, cursor, undefined, 100,
+    );
+    const labels = list.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
+    for (const name of ['QueueUrl', 'AwsRegion', 'AwsAccessKeyId', 'AwsSecretAccessKey']) assert.ok(labels.includes(name), `no ${name} in ${labels}`);
+    const queue = list.items.find((item) => item.label === 'QueueUrl')!;
+    assert.equal(queue.insertText, '#{QueueUrl}');
+    const range = queue.range as vscode.Range;
+    assert.equal(document.getText(range), '#{Que');
+  });
+
+  it('goes from a reference to the parameter it resolves to', async () => {
+    const { document } = await open('ready-s3-to-sqs.json');
+    const links = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>(
+      'vscode.executeDefinitionProvider', document.uri, positionOf(document, '#{QueueUrl}', 4),
+    );
+    const ourLink = links.map((link) => ('targetRange' in link ? link.targetRange : link.range))
+      .find((range) => document.getText(range) === '"QueueUrl"');
+    assert.ok(ourLink, 'no definition at the parameter\'s name');
+    assert.ok(ourLink.start.line > positionOf(document, '"parameterContexts"').line);
+  });
+});
