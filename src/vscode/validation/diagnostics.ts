@@ -3,12 +3,8 @@
 import * as vscode from 'vscode';
 import type { Validation } from '../../core/flow/validate';
 import { toDiagnostic } from './convert';
-import type { FlowDocuments } from './flowDocuments';
+import { isCandidate, type FlowDocuments } from './flowDocuments';
 import { settings } from './settings';
-
-const FLOW_LANGUAGES = new Set(['json', 'jsonc']);
-/** Read-only views of other versions (diffs, output) get no diagnostics of their own. */
-const IGNORED_SCHEMES = new Set(['git', 'output']);
 
 export class FlowDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('dff');
@@ -21,7 +17,7 @@ export class FlowDiagnostics implements vscode.Disposable {
   constructor(private readonly documents: FlowDocuments) {}
 
   schedule(document: vscode.TextDocument, delayMs = settings.debounceMs()): void {
-    if (!FLOW_LANGUAGES.has(document.languageId) || IGNORED_SCHEMES.has(document.uri.scheme)) return;
+    if (!isCandidate(document)) return;
     const key = document.uri.toString();
     clearTimeout(this.timers.get(key));
     const version = document.version;

@@ -6,6 +6,13 @@ import { loadFlowEngine } from '../lazy';
 import { settings } from './settings';
 
 const FLOW_LANGUAGES = new Set(['json', 'jsonc']);
+/** Read-only views of other versions (diffs, output) get no diagnostics or lenses of their own. */
+const IGNORED_SCHEMES = new Set(['git', 'output']);
+
+/** Whether a document may be a flow definition worth validating (its content decides the rest). */
+export function isCandidate(document: vscode.TextDocument): boolean {
+  return FLOW_LANGUAGES.has(document.languageId) && !IGNORED_SCHEMES.has(document.uri.scheme);
+}
 
 export const FLOW_SELECTOR: vscode.DocumentSelector = [{ language: 'json' }, { language: 'jsonc' }];
 
@@ -20,7 +27,7 @@ export class FlowDocuments {
 
   /** The document's validation for its current version (validating now if needed); undefined when it is not a flow. */
   get(document: vscode.TextDocument): Validation | undefined {
-    if (!FLOW_LANGUAGES.has(document.languageId) || !settings.validationEnabled()) return undefined;
+    if (!isCandidate(document) || !settings.validationEnabled()) return undefined;
     const key = document.uri.toString();
     const cached = this.cache.get(key);
     if (cached?.version === document.version) return cached.validation;

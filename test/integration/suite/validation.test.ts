@@ -210,4 +210,30 @@ describe('Flow validation in the editor', () => {
     assert.ok(ourLink, 'no definition at the parameter\'s name');
     assert.ok(ourLink.start.line > positionOf(document, '"parameterContexts"').line);
   });
+
+  describe('settings', () => {
+    const config = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('dff');
+    afterEach(async () => {
+      await config().update('validation.enabled', undefined, vscode.ConfigurationTarget.Workspace);
+      await config().update('validation.failurePorts', undefined, vscode.ConfigurationTarget.Workspace);
+    });
+
+    it('counts ports named in dff.validation.failurePorts as failure ports', async () => {
+      const { document } = await open('ready-s3-to-sqs.json');
+      assert.equal((await lensTitles(document.uri)).filter((title) => title === 'Failure port').length, 1);
+      await config().update('validation.failurePorts', ['success'], vscode.ConfigurationTarget.Workspace);
+      await waitFor(async () => ((await lensTitles(document.uri)).filter((title) => title === 'Failure port').length === 2 ? true : undefined),
+        'the "success" port to show as a failure port');
+    });
+
+    it('clears diagnostics and CodeLens when dff.validation.enabled is off, and brings them back', async () => {
+      const { document } = await open('broken-two-input-ports.json');
+      await waitForCodes(document.uri, ['entry-port-multiple', 'entry-port-unconnected']);
+      await config().update('validation.enabled', false, vscode.ConfigurationTarget.Workspace);
+      await waitForCodes(document.uri, []);
+      assert.deepEqual(await lensTitles(document.uri), []);
+      await config().update('validation.enabled', undefined, vscode.ConfigurationTarget.Workspace);
+      await waitForCodes(document.uri, ['entry-port-multiple', 'entry-port-unconnected']);
+    });
+  });
 });
