@@ -1,0 +1,89 @@
+import type { Locator, Page } from 'playwright-core';
+import { startFakeCatalog, type FakeCatalog } from '../fakes/catalog/server';
+import { generateEd25519AccessKey, type TestAccessKey } from '../fakes/catalog/testKeys';
+import { session } from './session';
+import { Workbench } from './workbench';
+
+// The Catalog view as a user meets it: no credentials, "Add CDP Access Key" from the welcome view
+// (the key pointed at a fake catalog started by this test), the flows listed, a flow expanded to
+// its versions, and the stored key removed again.
+
+const UI_TIMEOUT = 30_000;
+const flowText = (name: string) => JSON.stringify({ flowContents: { identifier: 'g', name, processors: [] }, parameterContexts: {} });
+
+describe('The Catalog view', () => {
+  let fake: FakeCatalog;
+  let key: TestAccessKey;
+
+  before(async () => {
+    fake = await startFakeCatalog();
+    key = generateEd25519AccessKey();
+    fake.addKey(key.accessKeyId, key.publicKey);
+    fake.seedFlow('S3ToSqs', [
+      { fileText: flowText('S3ToSqs'), comments: 'First version' },
+      { fileText: flowText('S3ToSqs'), comments: 'Send to SQS' },
+    ]);
+    fake.seedFlow('KafkaToS3', [{ fileText: flowText('KafkaToS3'), comments: 'Initial import' }]);
+  });
+
+  after(async () => {
+    await fake?.close();
+  });
+
+  it('lists the flows once an access key is added, and expands a flow to its versions', async () => {
+    const { page } = session();
+    const workbench = new Workbench(page);
+    const sideBar = await showDataFlowContainer(workbench);
+    await sideBar.getByText('No CDP credentials found').waitFor({ timeout: UI_TIMEOUT });
+
+    await sideBar.locator('.welcome-view-content a, .welcome-view-content .monaco-button', { hasText: 'Add CDP Access Key' }).first().click();
+    await answerInput(page, 'A name for this profile', 'e2e');
+    await answerInput(page, 'Access key ID', key.accessKeyId);
+    await answerInput(page, 'Private key', key.privateKey);
+    await answerInput(page, 'CDP control plane region', 'us-west-1');
+    await answerInput(page, 'API endpoint URL', fake.url);
+
+    const flow = treeRow(sideBar, 'S3ToSqs');
+    await flow.waitFor({ timeout: UI_TIMEOUT });
+    await treeRow(sideBar, 'KafkaToS3').waitFor({ timeout: UI_TIMEOUT });
+    await flow.getByText('2 versions').waitFor({ timeout: UI_TIMEOUT });
+    await page.locator('.statusbar-item', { hasText: 'CDP: e2e (us-west-1)' }).waitFor({ timeout: UI_TIMEOUT });
+
+    await flow.click();
+    await treeRow(sideBar, 'v2').waitFor({ timeout: UI_TIMEOUT });
+    await treeRow(sideBar, 'v1').waitFor({ timeout: UI_TIMEOUT });
+    await session().screenshot('5-catalog-flow-versions');
+  });
+
+  it('shows the welcome view again after the stored access key is removed', async () => {
+    const { page } = session();
+    const workbench = new Workbench(page);
+    await workbench.runCommand('Remove Stored CDP Access Key');
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: 'e2e' }).first();
+    await row.waitFor({ timeout: UI_TIMEOUT });
+    await row.click();
+    const sideBar = page.locator('.part.sidebar');
+    await sideBar.getByText('No CDP credentials found').waitFor({ timeout: UI_TIMEOUT });
+    await treeRow(sideBar, 'S3ToSqs').waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+  });
+});
+
+/** Opens the DataFlow Functions side bar; clicking its icon while it is open would close it. */
+async function showDataFlowContainer(workbench: Workbench): Promise<Locator> {
+  const sideBar = workbench.page.locator('.part.sidebar');
+  if (await sideBar.locator('.composite.title', { hasText: 'DataFlow Functions' }).isVisible()) return sideBar;
+  return workbench.openViewContainer('DataFlow Functions');
+}
+
+/** Waits for the quick input whose prompt or placeholder mentions `prompt`, types the answer, Enter. */
+async function answerInput(page: Page, prompt: string, answer: string): Promise<void> {
+  const widget = page.locator('.quick-input-widget');
+  await widget.filter({ hasText: prompt }).or(widget.locator(`input[placeholder*="${prompt}"]`)).first().waitFor({ timeout: UI_TIMEOUT });
+  const input = widget.locator('input.input, .quick-input-box input').first();
+  await input.fill(answer);
+  await page.keyboard.press('Enter');
+}
+
+function treeRow(container: Locator, label: string): Locator {
+  return container.locator('.monaco-list-row', { has: container.page().locator('.label-name', { hasText: new RegExp(`^${label}$`) }) });
+}
