@@ -218,6 +218,47 @@ describe('Catalog view and push', function () {
     }
   });
 
+  it('validates an opened version like any flow file', async () => {
+    const flow = (await rootFlows(catalog)).find((node) => node.flow.name === 'KafkaToS3');
+    assert.ok(flow);
+    const [version] = await catalog.children(flow);
+    const editor = await vscode.commands.executeCommand<vscode.TextEditor>('dff.catalog.openVersion', version);
+    try {
+      assert.ok(editor, 'no editor opened');
+      // The seeded flow has no input port and no failure port: DFF rejects it.
+      const deadline = Date.now() + 10_000;
+      while (vscode.languages.getDiagnostics(editor.document.uri).length === 0 && Date.now() < deadline) await sleep(100);
+      assert.ok(vscode.languages.getDiagnostics(editor.document.uri).length > 0, 'no problems reported for a catalog version without ports');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    }
+  });
+
+  it('compares a version with a local flow file in a diff editor', async () => {
+    const flow = (await rootFlows(catalog)).find((node) => node.flow.name === 'S3ToSqs');
+    assert.ok(flow);
+    const [newest] = await catalog.children(flow);
+    const local = workspaceFile('ready-s3-to-sqs.json');
+    await vscode.commands.executeCommand('dff.catalog.compareWithLocal', newest, local);
+    try {
+      const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+      assert.ok(input instanceof vscode.TabInputTextDiff, 'the active tab is not a diff');
+      assert.equal(input.original.scheme, 'dff-catalog');
+      assert.equal(input.original.query, newest.kind === 'version' ? newest.version.crn : '');
+      assert.equal(input.modified.toString(), local.toString());
+      assert.match(vscode.window.tabGroups.activeTabGroup.activeTab?.label ?? '', /S3ToSqs v2/);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    }
+  });
+
+  it('copies the CRN of a flow to the clipboard', async () => {
+    const [flow] = await rootFlows(catalog);
+    await vscode.env.clipboard.writeText('');
+    assert.equal(await vscode.commands.executeCommand('dff.catalog.copyCrn', flow), flow.flow.crn);
+    assert.equal(await vscode.env.clipboard.readText(), flow.flow.crn);
+  });
+
   it('shows no flows (so the welcome view can ask for credentials) when there are no CDP credentials', async () => {
     const files = { credentials: process.env.CDP_SHARED_CREDENTIALS_FILE, config: process.env.CDP_CONFIG_FILE };
     process.env.CDP_SHARED_CREDENTIALS_FILE = path.join(tmp, 'missing-credentials');
@@ -259,6 +300,10 @@ function tooltipText(item: vscode.TreeItem): string {
 
 function summarize(nodes: CatalogNode[]): string {
   return JSON.stringify(nodes.map((node) => (node.kind === 'error' ? node.message : node.kind)));
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 function escapeRegExp(text: string): string {
