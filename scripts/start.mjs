@@ -26,7 +26,7 @@ if (!fs.existsSync(vsix)) {
   process.exit(1);
 }
 
-fs.mkdirSync(profile.userDataDir, { recursive: true });
+codeServer.seedUserSettings(profile.userDataDir);
 console.log(`Installing ${path.relative(repoRoot, vsix)} into ${path.relative(repoRoot, profileDir)}/`);
 await codeServer.installExtension({ vsix, ...profile });
 

@@ -63,6 +63,28 @@ function profileArgs({ userDataDir, extensionsDir }) {
   ];
 }
 
+// A quiet workbench: no welcome page, no chat side bar, no trust prompt, nothing fetched from the network.
+const quietSettings = {
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'chat.disableAIFeatures': true,
+  'git.openRepositoryInParentFolders': 'never',
+  'security.workspace.trust.enabled': false,
+  'extensions.autoCheckUpdates': false,
+  'extensions.ignoreRecommendations': true,
+  'update.mode': 'none',
+  'telemetry.telemetryLevel': 'off',
+};
+
+/** Writes the quiet user settings into a profile, unless it already has settings (a kept dev profile). */
+function seedUserSettings(userDataDir) {
+  const file = path.join(userDataDir, 'User', 'settings.json');
+  if (fs.existsSync(file)) return;
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, `${JSON.stringify(quietSettings, null, 2)}\n`);
+}
+
 /** Installs a .vsix into an extensions dir, the way `code --install-extension` does. */
 function installExtension({ vsix, userDataDir, extensionsDir }) {
   assertHostInstalled();
@@ -212,6 +234,7 @@ module.exports = {
   makeTempDir,
   copyFolder,
   freePort,
+  seedUserSettings,
   installExtension,
   startCodeServer,
   workbenchUrl,

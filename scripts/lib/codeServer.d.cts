@@ -36,6 +36,7 @@ export function assertHostInstalled(): void;
 export function makeTempDir(prefix: string): string;
 export function copyFolder(from: string, to: string): string;
 export function freePort(): Promise<number>;
+export function seedUserSettings(userDataDir: string): void;
 export function installExtension(options: ProfileDirs & { vsix: string }): Promise<string>;
 export function startCodeServer(options: StartOptions): Promise<CodeServer>;
 export function workbenchUrl(

@@ -29,16 +29,21 @@ async function main(): Promise<number> {
   const tmp = host.makeTempDir('dff-integration-');
   const workspace = host.copyFolder(path.join(repoRoot, 'samples'), path.join(tmp, 'workspace'));
   const report = new ReportPrinter(path.join(tmp, 'mocha-report.txt'));
+  // An empty home: the extension must not find the developer's own ~/.cdp or ~/.aws credentials.
+  const home = path.join(tmp, 'home');
+  fs.mkdirSync(home);
+  const userDataDir = path.join(tmp, 'user-data');
+  host.seedUserSettings(userDataDir);
   let server: CodeServer | undefined;
   let browser: Browser | undefined;
   let code = 1;
   try {
     server = await host.startCodeServer({
-      userDataDir: path.join(tmp, 'user-data'),
+      userDataDir,
       extensionsDir: path.join(tmp, 'extensions'),
       logFile: path.join(tmp, 'code-server.log'),
       developmentOptions: true,
-      env: { DFF_TEST_REPORT_FILE: report.file },
+      env: { DFF_TEST_REPORT_FILE: report.file, HOME: home },
     });
     browser = await host.launchChromium();
     const page = await browser.newPage();
