@@ -55,6 +55,24 @@ describe('The Catalog view', () => {
     await session().screenshot('5-catalog-flow-versions');
   });
 
+  it('pushes the open flow file from the command palette and reveals the new version in the Catalog view', async () => {
+    const { page } = session();
+    const workbench = new Workbench(page);
+    await workbench.quickOpen('ready-s3-to-sqs.json');
+    await workbench.runCommand('Push to DataFlow Catalog');
+    await answerInput(page, 'Flow name in the catalog', 'S3 to SQS', { keepDefault: true });
+    await answerInput(page, 'Comments for this version', 'Pushed from the UI test');
+    const toast = page.locator('.notification-toast', { hasText: 'Pushed S3 to SQS v1' });
+    await toast.waitFor({ timeout: UI_TIMEOUT });
+    await toast.getByRole('button', { name: 'Reveal in Catalog' }).click();
+    const sideBar = page.locator('.part.sidebar');
+    await sideBar.locator('.monaco-list-row.selected', { hasText: 'v1' }).waitFor({ timeout: UI_TIMEOUT });
+    await treeRow(sideBar, 'S3 to SQS').waitFor({ timeout: UI_TIMEOUT });
+    await session().screenshot('6-catalog-pushed-version');
+    const pushed = [...fake.flows.values()].find((flow) => flow.name === 'S3 to SQS');
+    if (pushed?.versions[0]?.comments !== 'Pushed from the UI test') throw new Error('the fake catalog did not receive the pushed version');
+  });
+
   it('shows the welcome view again after the stored access key is removed', async () => {
     const { page } = session();
     const workbench = new Workbench(page);
@@ -75,12 +93,17 @@ async function showDataFlowContainer(workbench: Workbench): Promise<Locator> {
   return workbench.openViewContainer('DataFlow Functions');
 }
 
-/** Waits for the quick input whose prompt or placeholder mentions `prompt`, types the answer, Enter. */
-async function answerInput(page: Page, prompt: string, answer: string): Promise<void> {
+/** Waits for the quick input whose prompt or placeholder mentions `prompt`, types the answer (or checks the suggested one), Enter. */
+async function answerInput(page: Page, prompt: string, answer: string, options: { keepDefault?: boolean } = {}): Promise<void> {
   const widget = page.locator('.quick-input-widget');
   await widget.filter({ hasText: prompt }).or(widget.locator(`input[placeholder*="${prompt}"]`)).first().waitFor({ timeout: UI_TIMEOUT });
   const input = widget.locator('input.input, .quick-input-box input').first();
-  await input.fill(answer);
+  if (options.keepDefault) {
+    const value = await input.inputValue();
+    if (value !== answer) throw new Error(`The input "${prompt}" suggested "${value}", expected "${answer}".`);
+  } else {
+    await input.fill(answer);
+  }
   await page.keyboard.press('Enter');
 }
 
