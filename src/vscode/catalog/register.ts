@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { registerLog } from '../shared/log';
 import { CATALOG_VIEW_ID, CatalogTree } from './catalogTree';
 import { registerProfileCommands } from './profileCommands';
 import { registerPushCommand } from './push';
@@ -20,6 +21,7 @@ export interface CatalogApi {
 }
 
 export function registerCatalog(context: vscode.ExtensionContext): CatalogApi {
+  registerLog(context);
   const storedKeys = new StoredKeys(context.globalState, context.secrets);
   const session = new CdpSession(context.globalState, storedKeys);
   const tree = new CatalogTree(session);
