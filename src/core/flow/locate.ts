@@ -1,6 +1,7 @@
 // Maps JSON paths to text ranges without building a position-keeping tree of the whole file.
 // It scans only the parts of the text on the way to the requested value, and remembers where
-// it has been, so many look-ups in one big array cost one pass over it, not one each.
+// it has been (members found, where containers end), so many look-ups in one big file cost about
+// one pass over it, not one pass each, and never more than one pass per nesting level.
 import type { Anchor, Position, TextSpan } from './finding';
 import type { JsonPath } from './model';
 
@@ -8,6 +9,8 @@ interface MemberSpan {
   keyStart: number;
   keyEnd: number;
   valueStart: number;
+  /** Known once the value has been skipped. */
+  valueEnd?: number;
 }
 
 /** What has been learned about one object or array, keyed by its opening offset. */
@@ -16,10 +19,21 @@ interface ContainerScan {
   /** Offset where scanning stopped (before the next member), or -1 when complete. */
   resumeAt: number;
   count: number;
+  /** The member last returned whose value has not been skipped yet (skipped lazily, as a caller may descend into it). */
+  pending?: MemberSpan;
 }
 
 const QUOTE = 34, BACKSLASH = 92, OPEN_BRACE = 123, CLOSE_BRACE = 125, OPEN_BRACKET = 91;
 const CLOSE_BRACKET = 93, COMMA = 44, COLON = 58;
+
+// Skipping a container is the hot path on big files: these sticky regular expressions consume
+// everything up to the next brace (object) or bracket (array) outside strings, so most of the text
+// is crossed inside the regex engine rather than one character at a time. In valid JSON the other
+// kind of bracket is balanced in between and can be ignored. The repetition of strings is bounded
+// so that a huge run of strings cannot exhaust the regex backtracking stack.
+const STRING = '"[^"\\\\]*(?:\\\\.[^"\\\\]*)*"';
+const SKIP_IN_OBJECT = new RegExp(`[^"{}]*(?:${STRING}[^"{}]*){0,1000}[{}]?`, 'y');
+const SKIP_IN_ARRAY = new RegExp(`[^"\\[\\]]*(?:${STRING}[^"\\[\\]]*){0,1000}[\\[\\]]?`, 'y');
 
 function isWhitespace(c: number): boolean {
   return c === 32 || c === 10 || c === 13 || c === 9;
@@ -27,6 +41,8 @@ function isWhitespace(c: number): boolean {
 
 export class JsonLocator {
   private readonly scans = new Map<number, ContainerScan>();
+  /** Where each container skipped so far ends, by its opening offset. */
+  private readonly containerEnds = new Map<number, number>();
   private lineStarts: number[] | undefined;
 
   constructor(private readonly text: string) {}
@@ -36,18 +52,21 @@ export class JsonLocator {
     let valueStart = this.skipWhitespace(0);
     let keyStart: number | undefined;
     let keyEnd: number | undefined;
+    let last: MemberSpan | undefined;
     for (const segment of path) {
-      const member = this.member(valueStart, segment);
-      if (!member) return undefined;
-      valueStart = member.valueStart;
+      last = this.member(valueStart, segment);
+      if (!last) return undefined;
+      valueStart = last.valueStart;
       if (typeof segment === 'string') {
-        keyStart = member.keyStart;
-        keyEnd = member.keyEnd;
+        keyStart = last.keyStart;
+        keyEnd = last.keyEnd;
       } else {
         keyStart = keyEnd = undefined;
       }
     }
-    return { keyStart, keyEnd, valueStart, valueEnd: this.skipValue(valueStart) };
+    const valueEnd = last?.valueEnd ?? this.valueEnd(valueStart);
+    if (last) last.valueEnd = valueEnd;
+    return { keyStart, keyEnd, valueStart, valueEnd };
   }
 
   /** The text span an anchor points at; falls back to the nearest existing ancestor. */
@@ -128,10 +147,18 @@ export class JsonLocator {
     const known = scan.members.get(segment);
     if (known) return known;
     while (scan.resumeAt !== -1) {
+      if (scan.pending) {
+        const pending = scan.pending;
+        scan.pending = undefined;
+        pending.valueEnd ??= this.valueEnd(pending.valueStart);
+        this.advancePast(scan, pending.valueEnd);
+        continue;
+      }
       let at = scan.resumeAt;
       const c = this.text.charCodeAt(at);
       if (c === CLOSE_BRACE || c === CLOSE_BRACKET || at >= this.text.length) {
         scan.resumeAt = -1;
+        if (at < this.text.length) this.containerEnds.set(containerStart, at + 1);
         break;
       }
       let span: MemberSpan;
@@ -149,11 +176,41 @@ export class JsonLocator {
       scan.count++;
       // The first occurrence of a duplicate key is kept; JSON.parse keeps the last, a rare case.
       if (!scan.members.has(key)) scan.members.set(key, span);
-      const next = this.skipWhitespace(this.skipValue(span.valueStart));
-      scan.resumeAt = this.text.charCodeAt(next) === COMMA ? this.skipWhitespace(next + 1) : -1;
-      if (key === segment) return span;
+      if (key === segment) {
+        scan.pending = span;
+        return span;
+      }
+      span.valueEnd = this.valueEnd(span.valueStart);
+      this.advancePast(scan, span.valueEnd);
     }
     return undefined;
+  }
+
+  /** Moves a scan to the member after the value that ends at valueEnd. */
+  private advancePast(scan: ContainerScan, valueEnd: number): void {
+    const next = this.skipWhitespace(valueEnd);
+    scan.resumeAt = this.text.charCodeAt(next) === COMMA ? this.skipWhitespace(next + 1) : -1;
+  }
+
+  /** Offset just past the value starting at `at`, reusing what earlier look-ups learned. */
+  private valueEnd(at: number): number {
+    const c = this.text.charCodeAt(at);
+    if (c !== OPEN_BRACE && c !== OPEN_BRACKET) return this.skipValue(at);
+    const known = this.containerEnds.get(at);
+    if (known !== undefined) return known;
+    let end: number;
+    const scan = this.scans.get(at);
+    if (scan?.pending) {
+      // Part of this container was scanned already: finish from there instead of from its start.
+      const pendingEnd = (scan.pending.valueEnd ??= this.valueEnd(scan.pending.valueStart));
+      end = this.skipContainer(pendingEnd, c, 1);
+    } else if (scan && scan.resumeAt !== -1) {
+      end = this.skipContainer(scan.resumeAt, c, 1);
+    } else {
+      end = this.skipContainer(at + 1, c, 1);
+    }
+    this.containerEnds.set(at, end);
+    return end;
   }
 
   private skipWhitespace(at: number): number {
@@ -177,19 +234,7 @@ export class JsonLocator {
   private skipValue(at: number): number {
     const c = this.text.charCodeAt(at);
     if (c === QUOTE) return this.skipString(at);
-    if (c === OPEN_BRACE || c === OPEN_BRACKET) {
-      let depth = 0;
-      for (let i = at; i < this.text.length; i++) {
-        const d = this.text.charCodeAt(i);
-        if (d === QUOTE) i = this.skipString(i) - 1;
-        else if (d === OPEN_BRACE || d === OPEN_BRACKET) depth++;
-        else if (d === CLOSE_BRACE || d === CLOSE_BRACKET) {
-          depth--;
-          if (depth === 0) return i + 1;
-        }
-      }
-      return this.text.length;
-    }
+    if (c === OPEN_BRACE || c === OPEN_BRACKET) return this.skipContainer(at + 1, c, 1);
     let i = at;
     while (i < this.text.length) {
       const d = this.text.charCodeAt(i);
@@ -197,5 +242,33 @@ export class JsonLocator {
       i++;
     }
     return i;
+  }
+
+  /** Offset just past the container opened by `open`, scanning from `from` at nesting `depth`. */
+  private skipContainer(from: number, open: number, depth: number): number {
+    const pattern = open === OPEN_BRACE ? SKIP_IN_OBJECT : SKIP_IN_ARRAY;
+    const close = open === OPEN_BRACE ? CLOSE_BRACE : CLOSE_BRACKET;
+    const length = this.text.length;
+    let at = from;
+    while (at < length) {
+      pattern.lastIndex = at;
+      let next: number;
+      try {
+        pattern.test(this.text);
+        next = pattern.lastIndex;
+      } catch {
+        // A string with an enormous number of escapes can exhaust the regex stack.
+        next = at;
+      }
+      if (next === at) {
+        // Stopped at a string the pattern could not take whole (or at broken text): step over it.
+        next = this.text.charCodeAt(at) === QUOTE ? this.skipString(at) : at + 1;
+      }
+      const last = this.text.charCodeAt(next - 1);
+      if (last === open) depth++;
+      else if (last === close && --depth === 0) return next;
+      at = next;
+    }
+    return length;
   }
 }
