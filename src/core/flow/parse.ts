@@ -106,17 +106,18 @@ class ModelBuilder {
       return [];
     }
     const items: { raw: RawObject; path: JsonPath }[] = [];
-    value.forEach((item, index) => {
+    for (let index = 0; index < value.length; index++) {
+      const item: unknown = value[index];
       if (isObject(item)) items.push({ raw: item, path: [...path, key, index] });
       else this.problem([...path, key, index], `each entry of "${key}" must be an object`);
-    });
+    }
     return items;
   }
 
   private strings(raw: RawObject, key: string, path: JsonPath): string[] {
     const value = raw[key];
     if (value === undefined || value === null) return [];
-    if (!Array.isArray(value) || value.some((item) => typeof item !== 'string')) {
+    if (!Array.isArray(value) || !allStrings(value)) {
       this.problem([...path, key], `"${key}" must be an array of strings`);
       return [];
     }
@@ -167,7 +168,8 @@ class ModelBuilder {
     const properties: Record<string, string | null> = {};
     const rawProperties = raw.properties;
     if (isObject(rawProperties)) {
-      for (const [name, value] of Object.entries(rawProperties)) {
+      for (const name in rawProperties) {
+        const value = rawProperties[name];
         if (typeof value === 'string' || value === null) properties[name] = value;
         else this.problem([...path, 'properties', name], `property "${name}" must be a string or null`);
       }
@@ -177,12 +179,19 @@ class ModelBuilder {
     const descriptors: Record<string, PropertyDescriptor> = {};
     const rawDescriptors = raw.propertyDescriptors;
     if (isObject(rawDescriptors)) {
-      for (const [name, value] of Object.entries(rawDescriptors)) {
+      for (const name in rawDescriptors) {
+        const value = rawDescriptors[name];
         descriptors[name] = { sensitive: isObject(value) && value.sensitive === true };
       }
     }
+    // Built as one literal (no spread): tens of thousands of components share one object shape.
     const component = {
-      ...this.base(raw, path, kind, group),
+      id: this.string(raw, 'identifier', path),
+      name: this.string(raw, 'name', path),
+      kind,
+      path,
+      group: group as Group | undefined,
+      raw,
       type,
       shortType: type.slice(type.lastIndexOf('.') + 1),
       properties,
@@ -211,7 +220,12 @@ class ModelBuilder {
 
   private connection(raw: RawObject, path: JsonPath, group: Group): Connection {
     const connection: Connection = {
-      ...this.base(raw, path, 'CONNECTION', group),
+      id: this.string(raw, 'identifier', path),
+      name: this.string(raw, 'name', path),
+      kind: 'CONNECTION',
+      path,
+      group,
+      raw,
       source: this.end(raw, 'source', path),
       destination: this.end(raw, 'destination', path),
       selectedRelationships: this.strings(raw, 'selectedRelationships', path),
@@ -225,6 +239,10 @@ class ModelBuilder {
     if (!isObject(value)) {
       this.problem([...path, key], `a connection's "${key}" must be an object with "id" and "groupId"`);
       return { id: '', groupId: '', type: '', name: '' };
+    }
+    const { id, groupId, type, name } = value;
+    if (isStringOrAbsent(id) && isStringOrAbsent(groupId) && isStringOrAbsent(type) && isStringOrAbsent(name)) {
+      return { id: id ?? '', groupId: groupId ?? '', type: type ?? '', name: name ?? '' };
     }
     const endPath = [...path, key];
     return {
@@ -286,4 +304,13 @@ class ModelBuilder {
       context,
     };
   }
+}
+
+function allStrings(values: unknown[]): boolean {
+  for (const value of values) if (typeof value !== 'string') return false;
+  return true;
+}
+
+function isStringOrAbsent(value: unknown): value is string | undefined | null {
+  return value === undefined || value === null || typeof value === 'string';
 }
