@@ -1,7 +1,6 @@
 // The `dff` command line (dist/cli.js): dispatches subcommands; each returns its exit code.
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { runCatalog } from './catalog';
 import { type CliIo, EXIT_CANNOT_RUN, EXIT_OK } from './io';
 import { runValidate } from './validate';
 
@@ -22,7 +21,8 @@ export async function runDff(argv: string[], io: CliIo): Promise<number> {
     case 'validate':
       return runValidate(rest, io, { version: version() });
     case 'catalog':
-      return runCatalog(rest, io);
+      // Loaded on demand: `dff validate` should not pay for the catalog client and its HTTP stack.
+      return (await import('./catalog')).runCatalog(rest, io);
     case '-h':
     case '--help':
     case 'help':

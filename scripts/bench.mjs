@@ -1,0 +1,74 @@
+// Validation benchmark (npm run bench): how validateText compares with JSON.parse on big flows.
+// Prints figures, asserts nothing. Options: --sizes 1000,10000  --runs 7  --profile (writes a
+// .cpuprofile of validateText per size to bench-data/ for chrome://inspect or VS Code).
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+import { generateFlow } from './bench/generate.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dataDir = path.join(root, 'bench-data');
+const measure = path.join(root, 'scripts/bench/measure.mjs');
+
+function option(name, fallback) {
+  const index = process.argv.indexOf(`--${name}`);
+  return index === -1 ? fallback : process.argv[index + 1];
+}
+const sizes = option('sizes', '1000,10000').split(',').map(Number);
+const runs = Number(option('runs', '7'));
+const profile = process.argv.includes('--profile');
+const goal = 2.5;
+
+if (!existsSync(path.join(root, 'dist/flow-engine.js'))) {
+  console.error('dist/flow-engine.js is missing: run "npm run bench" (it builds first) or "node scripts/build.mjs".');
+  process.exit(2);
+}
+mkdirSync(dataDir, { recursive: true });
+await esbuild.build({
+  entryPoints: [path.join(root, 'scripts/bench/phases.ts')],
+  outfile: path.join(dataDir, 'phases.js'),
+  bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning',
+});
+
+function child(args, nodeOptions = []) {
+  const output = execFileSync(process.execPath, ['--expose-gc', ...nodeOptions, measure, ...args], {
+    cwd: root, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024,
+  });
+  return JSON.parse(output.trim().split('\n').pop());
+}
+
+const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const ms = (value) => `${value.toFixed(1)} ms`;
+
+console.log(`node ${process.version}, ${runs} runs after a warm-up, medians; each measurement in its own process\n`);
+for (const size of sizes) {
+  const file = path.join(dataDir, `flow-${size}.json`);
+  writeFileSync(file, generateFlow(size));
+  const bytes = statSync(file).size;
+  const time = child(['time', file, String(runs)]);
+  const validateMemory = child(['memory', file, 'validate']);
+  const parseMemory = child(['memory', file, 'parse']);
+  const phases = child(['phases', file, String(runs)]);
+  const ratio = time.validate / time.parse;
+
+  console.log(`== ${size} processors: ${path.relative(root, file)}, ${mb(bytes)}`);
+  console.log(`  validateText          ${ms(time.validate)}`);
+  console.log(`  JSON.parse            ${ms(time.parse)}`);
+  console.log(`  ratio                 ${ratio.toFixed(2)} (goal <= ${goal}: ${ratio <= goal ? 'met' : 'NOT met'})`);
+  console.log(`  jsonc parseTree       ${ms(time.jsonc)} (${(time.jsonc / time.parse).toFixed(1)} x JSON.parse, for reference)`);
+  console.log(`  findings              ${time.findings} ${JSON.stringify(time.codes)}`);
+  console.log(`  peak RSS              validateText ${validateMemory.maxRssMb.toFixed(0)} MB, JSON.parse alone ${parseMemory.maxRssMb.toFixed(0)} MB` +
+    ` (process with the text loaded: ${validateMemory.baseRssMb.toFixed(0)} MB)`);
+  console.log(`  heap held after       validateText ${(validateMemory.heapAfterMb - validateMemory.heapBeforeMb).toFixed(0)} MB,` +
+    ` JSON.parse ${(parseMemory.heapAfterMb - parseMemory.heapBeforeMb).toFixed(0)} MB`);
+  console.log('  where validateText spends its time:');
+  for (const [name, value] of Object.entries(phases)) console.log(`    ${name.padEnd(34)} ${ms(value)}`);
+  if (profile) {
+    const profileDir = path.join(dataDir, 'profiles');
+    child(['time', file, '3'], ['--cpu-prof', `--cpu-prof-dir=${profileDir}`]);
+    console.log(`  CPU profile written to ${path.relative(root, profileDir)}/`);
+  }
+  console.log('');
+}

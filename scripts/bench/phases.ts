@@ -1,0 +1,32 @@
+// Bundled by bench.mjs into bench-data/phases.js: validateText taken apart, one timing per step.
+import { parseFlow } from '../../src/core/flow/parse';
+import { JsonLocator } from '../../src/core/flow/locate';
+import { rules } from '../../src/core/flow/rules';
+import { resolve } from '../../src/core/flow/validate';
+import type { Finding } from '../../src/core/flow/finding';
+
+function now(): number {
+  return Number(process.hrtime.bigint()) / 1e6;
+}
+
+export function phases(text: string): Record<string, number> {
+  const times: Record<string, number> = {};
+  let start = now();
+  JSON.parse(text);
+  times['JSON.parse alone'] = now() - start;
+  start = now();
+  const outcome = parseFlow(text);
+  times['parseFlow (JSON.parse + model)'] = now() - start;
+  if (outcome.kind !== 'flow') throw new Error(`bench flow did not parse as a flow: ${outcome.kind}`);
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    start = now();
+    findings.push(...rule(outcome.model, {}));
+    times[`rule ${rule.name}`] = now() - start;
+  }
+  start = now();
+  const locator = new JsonLocator(text);
+  for (const finding of findings) resolve(finding, locator);
+  times[`resolve ${findings.length} ranges`] = now() - start;
+  return times;
+}
