@@ -1,0 +1,94 @@
+// UI tests: installs the packaged extension (dist/dataflow-functions.vsix, from `npm run package`)
+// into a fresh code-server profile, opens a temporary copy of samples/ in headless Chromium, and
+// runs the *.ui.js mocha files against that page. Screenshots go to test-results/e2e/ (key steps,
+// and every failing test). Env: DFF_TEST_VERBOSE=1 prints the workbench's console; DFF_TEST_GREP
+// runs only the tests whose title matches.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import Mocha from 'mocha';
+import type { Browser } from 'playwright-core';
+import { host, repoRoot } from '../integration/host';
+import type { CodeServer } from '../../scripts/lib/codeServer.cjs';
+import { setSession } from './session';
+import { Workbench } from './workbench';
+
+const vsix = path.join(repoRoot, 'dist', 'dataflow-functions.vsix');
+const resultsDir = path.join(repoRoot, 'test-results', 'e2e');
+const verbose = process.env.DFF_TEST_VERBOSE === '1';
+
+async function main(): Promise<number> {
+  const missing = host.missingHostParts();
+  if (missing) {
+    console.error(`Cannot run the UI tests: missing ${missing.join(', ')}.\n${host.installHint}`);
+    return 1;
+  }
+  if (!fs.existsSync(vsix)) {
+    console.error(`Missing ${path.relative(repoRoot, vsix)}: run \`npm run package\` first (npm run test:e2e does).`);
+    return 1;
+  }
+  fs.rmSync(resultsDir, { recursive: true, force: true });
+  fs.mkdirSync(resultsDir, { recursive: true });
+
+  const tmp = host.makeTempDir('dff-e2e-');
+  const workspace = host.copyFolder(path.join(repoRoot, 'samples'), path.join(tmp, 'workspace'));
+  const profile = { userDataDir: path.join(tmp, 'user-data'), extensionsDir: path.join(tmp, 'extensions') };
+  // An empty home: the extension must not find the developer's own ~/.cdp or ~/.aws credentials.
+  const home = path.join(tmp, 'home');
+  fs.mkdirSync(home);
+  host.seedUserSettings(profile.userDataDir);
+
+  let server: CodeServer | undefined;
+  let browser: Browser | undefined;
+  let failures = 1;
+  try {
+    await host.installExtension({ vsix, ...profile });
+    server = await host.startCodeServer({ ...profile, logFile: path.join(tmp, 'code-server.log'), env: { HOME: home } });
+    browser = await host.launchChromium();
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    if (verbose) page.on('console', (message) => console.log(`[workbench ${message.type()}] ${message.text()}`));
+    const screenshot = async (name: string) => {
+      const file = path.join(resultsDir, `${name.replace(/[^\w.-]+/g, '-').slice(0, 100)}.png`);
+      await page.screenshot({ path: file });
+      return file;
+    };
+    await page.goto(host.workbenchUrl(server, workspace));
+    await new Workbench(page).waitUntilReady();
+    setSession({ page, workspace, screenshot });
+    failures = await runMocha(screenshot);
+  } catch (error) {
+    console.error(`The UI tests could not run: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    await browser?.close().catch(() => undefined);
+    await server?.stop();
+  }
+  if (failures === 0) fs.rmSync(tmp, { recursive: true, force: true });
+  else console.error(`Screenshots: ${resultsDir}\ncode-server's log and profile: ${tmp}`);
+  return failures === 0 ? 0 : 1;
+}
+
+function runMocha(screenshot: (name: string) => Promise<string>): Promise<number> {
+  const mocha = new Mocha({
+    ui: 'bdd',
+    reporter: 'spec',
+    timeout: 120_000,
+    slow: 20_000,
+    grep: process.env.DFF_TEST_GREP,
+    rootHooks: {
+      async afterEach(this: Mocha.Context) {
+        const test = this.currentTest;
+        if (test?.state === 'failed') console.log(`      screenshot: ${await screenshot(`FAILED ${test.fullTitle()}`)}`);
+      },
+    },
+  });
+  const files = fs.readdirSync(__dirname).filter((name) => name.endsWith('.ui.js')).sort();
+  for (const name of files) mocha.addFile(path.join(__dirname, name));
+  return new Promise((resolve) => mocha.run(resolve));
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,105 @@
+// Drives VS Code's web workbench the way a user does: keyboard shortcuts, clicks, visible text.
+// Selectors are VS Code's own DOM classes (code-server 4.139 / VS Code 1.139).
+import type { Locator, Page } from 'playwright-core';
+
+const UI_TIMEOUT = 30_000;
+
+export class Workbench {
+  constructor(readonly page: Page) {}
+
+  async waitUntilReady(): Promise<void> {
+    await this.page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: 60_000 });
+    await this.page.locator('.explorer-folders-view, .explorer-viewlet').first().waitFor({ timeout: 60_000 });
+  }
+
+  /** Ctrl+P, the file's name, Enter; resolves when its editor tab is the active one. */
+  async quickOpen(fileName: string): Promise<void> {
+    await this.page.keyboard.press('Control+P');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor({ timeout: UI_TIMEOUT });
+    await input.fill(fileName);
+    await this.page
+      .locator('.quick-input-list .monaco-list-row', { hasText: fileName })
+      .first()
+      .waitFor({ timeout: UI_TIMEOUT });
+    await this.page.keyboard.press('Enter');
+    await this.activeTab(fileName).waitFor({ timeout: UI_TIMEOUT });
+  }
+
+  activeTab(fileName: string): Locator {
+    return this.page.locator('.tabs-container .tab.active', { hasText: fileName });
+  }
+
+  /** Runs a command by its title from the command palette. */
+  async runCommand(title: string): Promise<void> {
+    await this.page.keyboard.press('F1');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor({ timeout: UI_TIMEOUT });
+    await input.fill(`>${title}`);
+    await this.page
+      .locator('.quick-input-list .monaco-list-row', { hasText: title })
+      .first()
+      .waitFor({ timeout: UI_TIMEOUT });
+    await this.page.keyboard.press('Enter');
+  }
+
+  async showProblems(): Promise<Locator> {
+    await this.runCommand('View: Focus Problems');
+    const panel = this.page.locator('.markers-panel');
+    await panel.waitFor({ timeout: UI_TIMEOUT });
+    return panel;
+  }
+
+  /** Rows of the Problems panel that contain the text. */
+  problem(text: string): Locator {
+    return this.page.locator('.markers-panel .monaco-list-row', { hasText: text });
+  }
+
+  /** The CodeLens entries shown in the active editor. */
+  codeLenses(): Locator {
+    return this.page.locator('.editor-group-container.active .monaco-editor .codelens-decoration');
+  }
+
+  /** Puts the cursor on the next problem in the active editor (F8) and closes the peek it opens. */
+  async goToNextProblem(): Promise<void> {
+    await this.focusEditor();
+    await this.page.keyboard.press('F8');
+    await this.page.locator('.marker-widget').first().waitFor({ timeout: UI_TIMEOUT });
+    await this.page.keyboard.press('Escape');
+  }
+
+  /** Ctrl+. at the cursor; resolves with the quick fix menu's entry that has the given title. */
+  async showQuickFix(title: string): Promise<Locator> {
+    await this.page.keyboard.press('Control+.');
+    const fix = this.page.locator('.action-widget .monaco-list-row', { hasText: title }).first();
+    await fix.waitFor({ timeout: UI_TIMEOUT });
+    return fix;
+  }
+
+  /** Moves the cursor to the start of the file (Ctrl+Home): CodeLens is rendered only for visible lines. */
+  async goToTop(): Promise<void> {
+    await this.focusEditor();
+    await this.page.keyboard.press('Control+Home');
+  }
+
+  /** Clicks into the visible text of the active editor (which also places the cursor there). */
+  async focusEditor(): Promise<void> {
+    await this.page
+      .locator('.editor-group-container.active .monaco-editor .overflow-guard')
+      .first()
+      .click({ position: { x: 300, y: 30 } });
+  }
+
+  /** Clicks a view container's icon in the activity bar; resolves when the side bar shows it. */
+  async openViewContainer(title: string): Promise<Locator> {
+    await this.page.locator(`.activitybar .action-item a[aria-label^="${title}"]`).first().click();
+    const sideBar = this.page.locator('.part.sidebar');
+    await sideBar.locator('.composite.title', { hasText: new RegExp(title, 'i') }).waitFor({ timeout: UI_TIMEOUT });
+    return sideBar;
+  }
+
+  /** A view in the side bar, by its name (its header is hidden when it is the container's only view). */
+  view(sideBar: Locator, name: string): Locator {
+    return sideBar.locator('.pane', { has: this.page.locator(`.pane-header[aria-label^="${name}"]`) });
+  }
+}
