@@ -35,6 +35,11 @@ const STRING = '"[^"\\\\]*(?:\\\\.[^"\\\\]*)*"';
 const SKIP_IN_OBJECT = new RegExp(`[^"{}]*(?:${STRING}[^"{}]*){0,1000}[{}]?`, 'y');
 const SKIP_IN_ARRAY = new RegExp(`[^"\\[\\]]*(?:${STRING}[^"\\[\\]]*){0,1000}[\\[\\]]?`, 'y');
 
+// Lines are counted in runs inside the regex engine, with a checkpoint every run, so that finding a
+// line number costs a binary search plus at most a run of lines, without a table of every line.
+const LINES_PER_CHECKPOINT = 64;
+const LINE_RUN = new RegExp(`(?:[^\\n]*\\n){${LINES_PER_CHECKPOINT}}`, 'y');
+
 function isWhitespace(c: number): boolean {
   return c === 32 || c === 10 || c === 13 || c === 9;
 }
@@ -43,7 +48,9 @@ export class JsonLocator {
   private readonly scans = new Map<number, ContainerScan>();
   /** Where each container skipped so far ends, by its opening offset. */
   private readonly containerEnds = new Map<number, number>();
-  private lineStarts: number[] | undefined;
+  /** Offset where line k * LINES_PER_CHECKPOINT starts, counted only as far as positions were asked for. */
+  private readonly checkpoints = [0];
+  private allLinesCounted = false;
 
   constructor(private readonly text: string) {}
 
@@ -95,33 +102,53 @@ export class JsonLocator {
   }
 
   position(offset: number): Position {
-    const starts = this.lines();
-    let low = 0, high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (starts[mid] <= offset) low = mid;
-      else high = mid - 1;
+    const checkpoint = this.checkpointAtOrBefore(offset);
+    let line = checkpoint * LINES_PER_CHECKPOINT;
+    let lineStart = this.checkpoints[checkpoint];
+    let newline = this.text.indexOf('\n', lineStart);
+    while (newline !== -1 && newline < offset) {
+      line++;
+      lineStart = newline + 1;
+      newline = this.text.indexOf('\n', lineStart);
     }
-    return { line: low, character: offset - starts[low] };
+    return { line, character: offset - lineStart };
   }
 
   offsetAt(position: Position): number {
-    const starts = this.lines();
-    const line = Math.min(Math.max(position.line, 0), starts.length - 1);
-    return Math.min(starts[line] + position.character, this.text.length);
+    const wanted = Math.max(position.line, 0);
+    const checkpoint = this.checkpointForLine(wanted);
+    let lineStart = this.checkpoints[checkpoint];
+    for (let line = checkpoint * LINES_PER_CHECKPOINT; line < wanted; line++) {
+      const newline = this.text.indexOf('\n', lineStart);
+      if (newline === -1) break; // past the last line: stay on it
+      lineStart = newline + 1;
+    }
+    return Math.min(lineStart + position.character, this.text.length);
   }
 
-  private lines(): number[] {
-    if (!this.lineStarts) {
-      const starts = [0];
-      let at = this.text.indexOf('\n');
-      while (at !== -1) {
-        starts.push(at + 1);
-        at = this.text.indexOf('\n', at + 1);
-      }
-      this.lineStarts = starts;
+  /** Index of the last checkpoint at or before offset, counting further into the text if needed. */
+  private checkpointAtOrBefore(offset: number): number {
+    const points = this.checkpoints;
+    while (!this.allLinesCounted && points[points.length - 1] <= offset) this.countMoreLines();
+    let low = 0, high = points.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (points[mid] <= offset) low = mid;
+      else high = mid - 1;
     }
-    return this.lineStarts;
+    return low;
+  }
+
+  private checkpointForLine(line: number): number {
+    const index = Math.floor(line / LINES_PER_CHECKPOINT);
+    while (!this.allLinesCounted && this.checkpoints.length <= index) this.countMoreLines();
+    return Math.min(index, this.checkpoints.length - 1);
+  }
+
+  private countMoreLines(): void {
+    LINE_RUN.lastIndex = this.checkpoints[this.checkpoints.length - 1];
+    if (LINE_RUN.test(this.text)) this.checkpoints.push(LINE_RUN.lastIndex);
+    else this.allLinesCounted = true;
   }
 
   /** Raw text offset of the decoded character index inside the string starting at quoteOffset. */
