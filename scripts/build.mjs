@@ -17,6 +17,8 @@ const common = {
   sourcemap: true,
   logLevel: 'warning',
   external: ['vscode'],
+  // jsonc-parser's 'main' is a UMD build whose dynamic requires esbuild cannot follow; its ESM build bundles.
+  mainFields: ['module', 'main'],
   plugins: [lazyEngines],
 };
 const builds = [

@@ -1,5 +1,6 @@
 // Text -> FlowModel. Uses JSON.parse for speed; the model keeps JSON paths, and positions are
 // found later (locate.ts) only for what a finding points at.
+import { parse as parseJsonc, ParseErrorCode, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { isFlowDefinition, isObject, mayBeFlowDefinition } from './detect';
 import type { Finding } from './finding';
 import type {
@@ -18,8 +19,8 @@ export function parseFlow(text: string): ParseOutcome {
   let root: unknown;
   try {
     root = JSON.parse(text);
-  } catch (error) {
-    return { kind: 'broken', finding: syntaxFinding(text, error) };
+  } catch {
+    return { kind: 'broken', finding: syntaxFinding(text) };
   }
   if (!isFlowDefinition(root)) return { kind: 'notFlow' };
   const builder = new ModelBuilder(text, root as RawObject);
@@ -41,17 +42,41 @@ export function parseFlow(text: string): ParseOutcome {
   return { kind: 'flow', model: model! };
 }
 
-function syntaxFinding(text: string, error: unknown): Finding {
-  const message = error instanceof Error ? error.message : String(error);
-  const position = /position (\d+)/.exec(message);
-  const offset = Math.min(position ? Number(position[1]) : text.length, text.length);
+/**
+ * JSON.parse is fast but its messages may quote file content and, on Node 20, often lack a
+ * position; jsonc-parser, run only when JSON.parse failed, gives the place and a plain reason.
+ */
+function syntaxFinding(text: string): Finding {
+  const errors: ParseError[] = [];
+  parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const first = errors[0];
+  const offset = Math.min(first ? first.offset : text.length, Math.max(text.length - 1, 0));
+  const length = first ? Math.max(first.length, 1) : 1;
+  const reason = first ? describeParseError(first.error) : 'the file ends before the JSON is complete';
   return {
     code: 'flow-syntax',
     severity: 'error',
-    message: `The flow definition is not valid JSON (${message.replace(/^Unexpected/, 'unexpected')}). ` +
+    message: `The flow definition is not valid JSON: ${reason}. ` +
       'Fix the syntax at the marked place; nothing else is checked until the file parses.',
-    at: { path: [], offsets: { start: offset, end: Math.min(offset + 1, text.length) } },
+    at: { path: [], offsets: { start: offset, end: Math.min(offset + length, text.length) } },
   };
+}
+
+function describeParseError(code: ParseErrorCode): string {
+  switch (code) {
+    case ParseErrorCode.PropertyNameExpected: return 'a property name in double quotes is expected here';
+    case ParseErrorCode.ValueExpected: return 'a value is expected here';
+    case ParseErrorCode.ColonExpected: return "a ':' is expected here";
+    case ParseErrorCode.CommaExpected: return "a ',' is expected here";
+    case ParseErrorCode.CloseBraceExpected: return "a closing '}' is missing";
+    case ParseErrorCode.CloseBracketExpected: return "a closing ']' is missing";
+    case ParseErrorCode.EndOfFileExpected: return 'there is text after the end of the JSON';
+    case ParseErrorCode.InvalidCommentToken: return 'comments are not allowed in flow definitions';
+    case ParseErrorCode.UnexpectedEndOfString: return 'a string is not closed';
+    case ParseErrorCode.InvalidEscapeCharacter: return 'a string has an invalid escape (\\)';
+    case ParseErrorCode.InvalidCharacter: return 'a string holds a control character (e.g. a raw tab or line break)';
+    default: return `${printParseErrorCode(code)} here`;
+  }
 }
 
 /** Shared by every property descriptor: the model only needs to know whether a property is sensitive. */

@@ -54,7 +54,7 @@ describe('dff validate', () => {
       assert.deepEqual(Object.keys(finding), ['code', 'severity', 'message', 'range', 'componentId', 'componentName']);
       assert.equal(finding.code, 'flow-syntax');
       assert.equal(finding.severity, 'error');
-      assert.deepEqual(finding.range, { start: { line: 5, character: 4 }, end: { line: 5, character: 5 } });
+      assert.deepEqual(finding.range, { start: { line: 5, character: 4 }, end: { line: 5, character: 19 } });
     });
   });
 
@@ -78,7 +78,7 @@ describe('dff validate', () => {
       assert.match(syntax.message.text, /not valid JSON/);
       const { physicalLocation } = syntax.locations[0];
       assert.equal(physicalLocation.artifactLocation.uri, MALFORMED);
-      assert.deepEqual(physicalLocation.region, { startLine: 6, startColumn: 5, endLine: 6, endColumn: 6 });
+      assert.deepEqual(physicalLocation.region, { startLine: 6, startColumn: 5, endLine: 6, endColumn: 20 });
       for (const result of run.results) assert.ok(['error', 'warning', 'note'].includes(result.level));
     });
   });
