@@ -3,7 +3,7 @@ import type { JsonLocator } from '../locate';
 import type { FlowModel } from '../model';
 import { referenceText } from '../references';
 import { describeParameter } from './describeParameter';
-import { effectiveParameters } from './effectiveParameters';
+import { effectiveParameters } from '../parameterScope';
 import { decodedIndexAt, jsonStringContent, rawOffsetOf } from './jsonString';
 import { propertyAt } from './propertyAt';
 

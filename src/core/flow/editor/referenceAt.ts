@@ -2,7 +2,7 @@
 import type { JsonLocator } from '../locate';
 import type { FlowModel, Parameter } from '../model';
 import { findReferences, type ParameterReference } from '../references';
-import { resolveParameter } from './effectiveParameters';
+import { resolveParameter } from '../parameterScope';
 import { decodedIndexAt, rawOffsetOf } from './jsonString';
 import { propertyAt, type PropertyHit } from './propertyAt';
 

@@ -1,9 +1,9 @@
 import type { FixSpec } from '../finding';
 import type { FlowModel } from '../model';
+import { ParameterResolver } from '../parameterScope';
 import { findReferences, referenceText } from '../references';
 import type { TextEdit } from '../textEdit';
 import { replaceInString, replaceValue } from './jsonEdits';
-import { contextResolving } from './parameterResolution';
 import type { TextDraft } from './textDraft';
 
 type RenameParameter = Extract<FixSpec, { kind: 'renameParameter' }>;
@@ -20,8 +20,9 @@ export function renameParameter(draft: TextDraft, model: FlowModel, fix: RenameP
   const doc = draft.doc;
   const edits: (TextEdit | undefined)[] = [replaceValue(doc, [...parameter.path, 'name'], fix.newName)];
   const newReference = referenceText(fix.newName);
+  const resolver = new ParameterResolver(model);
   for (const group of model.groups) {
-    if (contextResolving(model, group, fix.parameterName) !== context) continue;
+    if (resolver.forGroup(group)?.get(fix.parameterName) !== parameter) continue;
     for (const component of [...group.processors, ...group.controllerServices]) {
       for (const [property, value] of Object.entries(component.properties)) {
         if (value === null) continue;

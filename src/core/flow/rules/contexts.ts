@@ -3,7 +3,8 @@ import type { Finding } from '../finding';
 import type { FlowModel } from '../model';
 import type { ValidationOptions } from '../options';
 import { isDffName, suggestContextName } from './naming';
-import { contextNameAnchor, usedContexts } from './paramsScope';
+import { usedContexts } from '../parameterScope';
+import { contextNameAnchor } from './contextNameAnchor';
 
 export function checkContexts(model: FlowModel, _options: ValidationOptions): Finding[] {
   return [...missingContext(model), ...unknownContexts(model), ...unknownInherited(model), ...invalidNames(model)];

@@ -4,7 +4,8 @@ import type { Finding } from '../finding';
 import type { FlowModel, Parameter, ParameterContext } from '../model';
 import type { ValidationOptions } from '../options';
 import { isDffName, MIN_ENV_KEY_LENGTH, reservedReason, suggestParameterName } from './naming';
-import { contextNameAnchor, usedContexts } from './paramsScope';
+import { usedContexts } from '../parameterScope';
+import { contextNameAnchor } from './contextNameAnchor';
 
 /** Lambda's limit for all environment keys and values of a function together, in bytes. */
 export const LAMBDA_ENV_LIMIT_BYTES = 4096;

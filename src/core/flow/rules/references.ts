@@ -5,7 +5,7 @@ import type { Finding } from '../finding';
 import type { Configurable, FlowModel, Group, Parameter } from '../model';
 import type { ValidationOptions } from '../options';
 import { findReferences, type ParameterReference } from '../references';
-import { ParameterResolver, usedContexts } from './paramsScope';
+import { ParameterResolver, usedContexts } from '../parameterScope';
 
 export function checkReferences(model: FlowModel, _options: ValidationOptions): Finding[] {
   const resolver = new ParameterResolver(model);

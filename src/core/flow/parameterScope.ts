@@ -1,7 +1,7 @@
-// Which parameter contexts the flow uses, and which parameter a name resolves to in a context.
-import type { Anchor } from '../finding';
-import { isObject } from '../detect';
-import type { FlowModel, ParameterContext, Parameter } from '../model';
+// Parameter scope, as NiFi resolves it: which contexts the flow uses, which parameters a context
+// or a process group can reference, and which context supplies a name. Used by the rules, the
+// fixes and the editor helpers so they all agree.
+import type { FlowModel, Group, ParameterContext, Parameter } from './model';
 
 /**
  * The contexts the flow uses: every group's own context and, transitively, the contexts they
@@ -40,6 +40,12 @@ export class ParameterResolver {
     return this.resolveWithin(contextName, new Set()).lookup;
   }
 
+  /** The parameters a group can reference, by name; undefined when the group has no context or its context is missing. */
+  forGroup(group: Group): ReadonlyMap<string, Parameter> | undefined {
+    const contextName = group.parameterContextName;
+    return contextName === undefined ? undefined : this.resolve(contextName);
+  }
+
   /** `complete` is false when an inheritance cycle (which NiFi forbids) cut the resolution short: such a result is not cached. */
   private resolveWithin(contextName: string, resolving: Set<string>): { lookup: ReadonlyMap<string, Parameter>; complete: boolean } {
     const cached = this.cache.get(contextName);
@@ -67,10 +73,12 @@ export class ParameterResolver {
   }
 }
 
-/** Where a context's name is written: its "name" member, or its key when the member is absent. */
-export function contextNameAnchor(model: FlowModel, context: ParameterContext): Anchor {
-  const contexts = model.root.parameterContexts;
-  const raw = isObject(contexts) ? contexts[context.key] : undefined;
-  if (isObject(raw) && typeof raw.name === 'string' && raw.name.length > 0) return { path: [...context.path, 'name'] };
-  return { path: context.path, part: 'key' };
+/** The parameters a group can reference, highest precedence first. */
+export function effectiveParameters(model: FlowModel, group: Group): Parameter[] {
+  return [...(new ParameterResolver(model).forGroup(group)?.values() ?? [])];
+}
+
+/** The parameter `name` resolves to in a group; undefined when nothing in its context chain defines it. */
+export function resolveParameter(model: FlowModel, group: Group, name: string): Parameter | undefined {
+  return new ParameterResolver(model).forGroup(group)?.get(name);
 }
