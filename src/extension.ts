@@ -7,13 +7,15 @@ export interface DffExtensionApi {
   activationMs: number;
   /** What the Catalog view shows. */
   catalog: CatalogApi;
+  /** The folder that holds the "DataFlow Functions" log file (tests read it). */
+  logUri: vscode.Uri;
 }
 
 export function activate(context: vscode.ExtensionContext): DffExtensionApi {
   const started = performance.now();
   registerValidation(context);
   const catalog = registerCatalog(context);
-  return { activationMs: performance.now() - started, catalog };
+  return { activationMs: performance.now() - started, catalog, logUri: context.logUri };
 }
 
 export function deactivate(): void {}

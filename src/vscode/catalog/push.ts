@@ -15,7 +15,7 @@ import { requireTrust } from './trust';
 export interface PushOptions {
   name?: string;
   comments?: string;
-  /** Push even when the flow has errors. */
+  /** true: push even when the flow has errors; false: refuse such a flow without asking. Unset: ask. */
   pushWithErrors?: boolean;
   /** For an editor with unsaved changes: save first, or push the editor text as it is. */
   unsaved?: 'save' | 'editorText';
@@ -62,6 +62,11 @@ async function pushCommand(deps: PushDependencies, target: vscode.Uri | undefine
     return undefined;
   }
   const errors = validation.findings.filter((finding) => finding.severity === 'error');
+  if (errors.length > 0 && options.pushWithErrors === false) {
+    const count = `${errors.length} error${errors.length === 1 ? '' : 's'}`;
+    void vscode.window.showErrorMessage(`${fileName} was not pushed: it has ${count} that would make the function fail. Fix them (see the Problems panel) and push again.`);
+    return undefined;
+  }
   if (errors.length > 0 && !options.pushWithErrors && !(await confirmPushWithErrors(fileName, errors.map((finding) => finding.message)))) {
     return undefined;
   }

@@ -14,8 +14,21 @@ export function registerVersionCommands(session: CdpSession, tree: CatalogTree):
     vscode.commands.registerCommand('dff.catalog.copyCrn', copyCrn),
     vscode.commands.registerCommand('dff.catalog.openVersion', openVersion),
     vscode.commands.registerCommand('dff.catalog.compareWithLocal', compareWithLocal),
-    vscode.commands.registerCommand('dff.catalog.deleteFlow', (node?: CatalogNode) => deleteFlow(session, tree, node)),
+    vscode.commands.registerCommand('dff.catalog.deleteFlow', (node?: CatalogNode, options?: unknown) =>
+      deleteFlow(session, tree, node, isDeleteOptions(options) ? options : {}),
+    ),
   ];
+}
+
+/** What a script (or a test) may decide instead of being asked. */
+export interface DeleteOptions {
+  /** Delete without the confirmation dialog. */
+  confirm?: boolean;
+}
+
+function isDeleteOptions(value: unknown): value is DeleteOptions {
+  // A tree view may pass the selected nodes as a second argument; that is not options.
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 async function copyCrn(node?: CatalogNode): Promise<string | undefined> {
@@ -67,27 +80,31 @@ async function pickLocalFlowFile(): Promise<vscode.Uri | undefined> {
   return picked?.[0];
 }
 
-async function deleteFlow(session: CdpSession, tree: CatalogTree, node?: CatalogNode): Promise<boolean> {
+async function deleteFlow(session: CdpSession, tree: CatalogTree, node: CatalogNode | undefined, options: DeleteOptions): Promise<boolean> {
   if (node?.kind !== 'flow') return false;
   const { flow } = node;
-  const versions = `${flow.versionCount} version${flow.versionCount === 1 ? '' : 's'}`;
-  const choice = await vscode.window.showWarningMessage(
-    `Delete the flow "${flow.name}" and its ${versions} from the DataFlow Catalog?`,
-    { modal: true, detail: 'Functions deployed from it keep running but cannot be redeployed from the catalog. This cannot be undone.' },
-    'Delete',
-  );
-  if (choice !== 'Delete') return false;
+  if (!options.confirm && !(await confirmDelete(flow.name, flow.versionCount))) return false;
   try {
     await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Deleting ${flow.name}…` }, async () =>
       (await session.client()).deleteFlow(flow.crn),
     );
   } catch (error) {
-    await showCatalogError(`Could not delete ${flow.name}`, error, () => deleteFlow(session, tree, node));
+    await showCatalogError(`Could not delete ${flow.name}`, error, () => deleteFlow(session, tree, node, options));
     return false;
   } finally {
     tree.refresh();
   }
   return true;
+}
+
+async function confirmDelete(name: string, versionCount: number): Promise<boolean> {
+  const versions = `${versionCount} version${versionCount === 1 ? '' : 's'}`;
+  const choice = await vscode.window.showWarningMessage(
+    `Delete the flow "${name}" and its ${versions} from the DataFlow Catalog?`,
+    { modal: true, detail: 'Functions deployed from it keep running but cannot be redeployed from the catalog. This cannot be undone.' },
+    'Delete',
+  );
+  return choice === 'Delete';
 }
 
 function uriOf(node: VersionNode): vscode.Uri {

@@ -8,7 +8,8 @@ import type { DffExtensionApi } from '../../../src/extension';
 import type { CatalogApi } from '../../../src/vscode/catalog/register';
 import type { CatalogNode, FlowNode } from '../../../src/vscode/catalog/treeItems';
 import { startFakeCatalog, type FakeCatalog } from '../../fakes/catalog/server';
-import { generateEd25519AccessKey, writeCdpFiles } from '../../fakes/catalog/testKeys';
+import { generateEd25519AccessKey, writeCdpFiles, type TestAccessKey } from '../../fakes/catalog/testKeys';
+import { MessageCapture } from '../messageCapture';
 
 // The Catalog view and "Push to DataFlow Catalog" against the fake catalog, started in this
 // extension host. The extension reads CDP_SHARED_CREDENTIALS_FILE / CDP_CONFIG_FILE from the
@@ -24,12 +25,15 @@ describe('Catalog view and push', function () {
   this.timeout(60_000);
   let fake: FakeCatalog;
   let catalog: CatalogApi;
+  let logUri: vscode.Uri;
+  let key: TestAccessKey;
   let tmp: string;
+  const messages = new MessageCapture();
   const savedEnv: Record<string, string | undefined> = {};
 
   before(async () => {
     fake = await startFakeCatalog();
-    const key = generateEd25519AccessKey();
+    key = generateEd25519AccessKey();
     fake.addKey(key.accessKeyId, key.publicKey);
     fake.seedFlow('KafkaToS3', [{ fileText: seededFlowText('KafkaToS3'), comments: 'Initial import', author: 'ana@example.com' }]);
     fake.seedFlow('S3ToSqs', [
@@ -46,11 +50,13 @@ describe('Catalog view and push', function () {
 
     const extension = vscode.extensions.getExtension<DffExtensionApi>(extensionId);
     assert.ok(extension, `${extensionId} is not loaded in this VS Code`);
-    catalog = (await extension.activate()).catalog;
+    ({ catalog, logUri } = await extension.activate());
+    messages.install();
     assert.equal(await vscode.commands.executeCommand('dff.cdp.selectProfile', PROFILE), PROFILE);
   });
 
   after(async () => {
+    messages.uninstall();
     await vscode.commands.executeCommand('dff.catalog.clearFilter');
     await vscode.workspace.getConfiguration('dff.catalog').update('pageSize', undefined, vscode.ConfigurationTarget.Workspace);
     for (const [name, value] of Object.entries(savedEnv)) {
@@ -259,6 +265,79 @@ describe('Catalog view and push', function () {
     assert.equal(await vscode.env.clipboard.readText(), flow.flow.crn);
   });
 
+  /** A new flow in the fake catalog with `versions` versions, as the refreshed Catalog view lists it. */
+  async function seedListedFlow(name: string, versions: number): Promise<FlowNode> {
+    const crn = fake.seedFlow(name, Array.from({ length: versions }, (_, index) => ({ fileText: seededFlowText(`${name} v${index + 1}`) })));
+    await vscode.commands.executeCommand('dff.catalog.refresh');
+    const node = (await rootFlows(catalog)).find((flow) => flow.flow.crn === crn);
+    assert.ok(node, `the seeded flow ${name} is not in the Catalog view`);
+    return node;
+  }
+
+  async function assertDeleted(crn: string): Promise<void> {
+    assert.equal(fake.flows.has(crn), false, 'the fake catalog still has the flow');
+    assert.ok(!(await rootFlows(catalog)).some((flow) => flow.flow.crn === crn), 'the Catalog view still lists the deleted flow');
+  }
+
+  it('deletes a flow only once the confirmation is accepted, and the view no longer lists it', async () => {
+    const node = await seedListedFlow('ToDelete', 2);
+    const crn = node.flow.crn;
+    const asked = messages.shown.length;
+    messages.modalAnswers.push(undefined);
+    assert.equal(await vscode.commands.executeCommand('dff.catalog.deleteFlow', node), false);
+    const [question] = messages.since(asked);
+    assert.ok(question?.modal, 'deleting did not ask for confirmation in a modal dialog');
+    assert.match(question.message, /Delete the flow "ToDelete" and its 2 versions/);
+    assert.ok(fake.flows.has(crn), 'the flow was deleted although the confirmation was dismissed');
+
+    messages.modalAnswers.push('Delete');
+    assert.equal(await vscode.commands.executeCommand('dff.catalog.deleteFlow', node), true);
+    await assertDeleted(crn);
+  });
+
+  it('deletes a flow without the dialog when a script passes { confirm: true }', async () => {
+    const node = await seedListedFlow('ScriptDeleted', 1);
+    const asked = messages.shown.length;
+    assert.equal(await vscode.commands.executeCommand('dff.catalog.deleteFlow', node, { confirm: true }), true);
+    assert.deepEqual(messages.since(asked).filter((shown) => shown.modal), []);
+    await assertDeleted(node.flow.crn);
+  });
+
+  it('asks before pushing a flow with errors, and pushes nothing when the question is dismissed', async () => {
+    const uploadsBefore = fake.uploads.length;
+    const asked = messages.shown.length;
+    messages.modalAnswers.push(undefined);
+    const result = await vscode.commands.executeCommand('dff.catalog.push', workspaceFile(BROKEN_FLOW), { name: 'BrokenAsked', comments: '' });
+    assert.equal(result, undefined);
+    const [question] = messages.since(asked);
+    assert.ok(question?.modal, 'pushing a flow with errors did not ask first');
+    assert.match(question.message, /^\d+ errors?\. Push anyway\?$/);
+    assert.match(question.detail ?? '', new RegExp(escapeRegExp(BROKEN_FLOW)));
+    assert.equal(fake.uploads.length, uploadsBefore, 'a flow was uploaded although the question was dismissed');
+    assert.ok(![...fake.flows.values()].some((flow) => flow.name === 'BrokenAsked'));
+  });
+
+  it('refuses a flow with errors without asking when pushWithErrors is false', async () => {
+    const uploadsBefore = fake.uploads.length;
+    const asked = messages.shown.length;
+    const result = await vscode.commands.executeCommand('dff.catalog.push', workspaceFile(BROKEN_FLOW), { name: 'BrokenRefused', comments: '', pushWithErrors: false });
+    assert.equal(result, undefined);
+    const shown = messages.since(asked);
+    assert.deepEqual(shown.filter((message) => message.modal), [], 'asked although pushWithErrors was false');
+    assert.ok(shown.some((message) => message.severity === 'error' && message.message.startsWith(`${BROKEN_FLOW} was not pushed`)), 'no message says why nothing was pushed');
+    assert.equal(fake.uploads.length, uploadsBefore);
+    assert.ok(![...fake.flows.values()].some((flow) => flow.name === 'BrokenRefused'));
+  });
+
+  it('pushes a flow with errors when pushWithErrors is true', async () => {
+    const file = workspaceFile(BROKEN_FLOW);
+    const asked = messages.shown.length;
+    const result = await push(file, { name: 'BrokenPushed', comments: 'known problems', pushWithErrors: true });
+    assert.deepEqual(messages.since(asked).filter((message) => message.modal), [], 'asked although pushWithErrors was true');
+    assert.equal(result.version, 1);
+    assert.equal(fake.flows.get(result.flowCrn)?.versions[0].fileText, fs.readFileSync(file.fsPath, 'utf8'));
+  });
+
   it('shows no flows (so the welcome view can ask for credentials) when there are no CDP credentials', async () => {
     const files = { credentials: process.env.CDP_SHARED_CREDENTIALS_FILE, config: process.env.CDP_CONFIG_FILE };
     process.env.CDP_SHARED_CREDENTIALS_FILE = path.join(tmp, 'missing-credentials');
@@ -273,7 +352,69 @@ describe('Catalog view and push', function () {
     }
     assert.ok((await rootFlows(catalog)).length > 0);
   });
+
+  it('never shows or logs the private key, in messages, in the view or in the DataFlow Functions log', async () => {
+    // A failed push and a failed listing: the paths that put catalog and credential errors into words.
+    fake.failNext(401, 1, 'importFlowDefinition');
+    const failed = await vscode.commands.executeCommand('dff.catalog.push', workspaceFile('ready-s3-to-sqs.json'), { name: 'RejectedKey', comments: '' });
+    assert.equal(failed, undefined);
+    fake.failNext(401, 1, 'listFlowDefinitions');
+    await vscode.commands.executeCommand('dff.catalog.refresh');
+    const errorItems = (await catalog.children()).map((node) => catalog.treeItem(node));
+    await vscode.commands.executeCommand('dff.catalog.refresh');
+
+    const log = await waitForLog(logUri, /Could not push RejectedKey/);
+    assert.match(log, /Pushed ready-s3-to-sqs\.json/, 'the log does not hold what the earlier tests did');
+    assert.ok(messages.shown.some((message) => message.message.startsWith('Could not push RejectedKey')), 'the failed push showed no error');
+    assert.ok(errorItems.some((item) => /^Could not reach the catalog/.test(String(item.label))), 'the failed listing showed no error item');
+
+    const shownTexts = [
+      ...messages.shown.map((message) => `${message.message}\n${message.detail ?? ''}`),
+      ...errorItems.map((item) => `${String(item.label)}\n${tooltipText(item)}`),
+    ];
+    for (const [where, text] of [['the log', log], ...shownTexts.map((text) => ['a message', text])]) {
+      const leaked = secretPieces(key.privateKey).find((piece) => text.includes(piece));
+      assert.equal(leaked, undefined, `${where} contains part of the private key`);
+    }
+  });
 });
+
+const BROKEN_FLOW = 'broken-two-input-ports.json';
+
+/** The key itself and every 12-character run of it: a key printed in part is leaked too. */
+function secretPieces(privateKey: string): string[] {
+  const body = privateKey.replace(/-----[A-Z ]+-----|\s/g, '');
+  const pieces = [privateKey, body];
+  for (let start = 0; start + 12 <= body.length; start++) pieces.push(body.slice(start, start + 12));
+  return pieces;
+}
+
+/** The text of the extension's log files, once it matches `expected` (the log is written asynchronously). */
+async function waitForLog(folder: vscode.Uri, expected: RegExp): Promise<string> {
+  const deadline = Date.now() + 10_000;
+  let text = '';
+  while (Date.now() < deadline) {
+    text = await readLogs(folder);
+    if (expected.test(text)) return text;
+    await sleep(200);
+  }
+  assert.fail(`the DataFlow Functions log in ${folder.fsPath} never said ${expected}; it holds:\n${text}`);
+}
+
+async function readLogs(folder: vscode.Uri): Promise<string> {
+  let entries: [string, vscode.FileType][];
+  try {
+    entries = await vscode.workspace.fs.readDirectory(folder);
+  } catch {
+    return '';
+  }
+  const texts: string[] = [];
+  for (const [name, type] of entries) {
+    if (type !== vscode.FileType.File || !name.endsWith('.log')) continue;
+    texts.push(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, name))));
+  }
+  return texts.join('\n');
+}
 
 async function rootFlows(catalog: CatalogApi): Promise<FlowNode[]> {
   const nodes = await catalog.children();
@@ -282,7 +423,7 @@ async function rootFlows(catalog: CatalogApi): Promise<FlowNode[]> {
   return flows;
 }
 
-async function push(file: vscode.Uri, options: { name: string; comments: string; unsaved?: 'editorText' }): Promise<PushResult> {
+async function push(file: vscode.Uri, options: { name: string; comments: string; unsaved?: 'editorText'; pushWithErrors?: boolean }): Promise<PushResult> {
   const result = await vscode.commands.executeCommand<PushResult | undefined>('dff.catalog.push', file, options);
   assert.ok(result, `pushing ${path.basename(file.fsPath)} returned nothing (see the DataFlow Functions log)`);
   return result;
