@@ -210,12 +210,8 @@ describe('Catalog view and push', function () {
   });
 
   it('opens a version as a pretty-printed JSON document of the catalog', async () => {
-    const flow = (await rootFlows(catalog)).find((node) => node.flow.name === 'KafkaToS3');
-    assert.ok(flow);
-    const [version] = await catalog.children(flow);
-    const editor = await vscode.commands.executeCommand<vscode.TextEditor>('dff.catalog.openVersion', version);
+    const editor = await openNewestVersion(catalog, 'KafkaToS3');
     try {
-      assert.ok(editor, 'no editor opened');
       assert.equal(editor.document.uri.scheme, 'dff-catalog');
       assert.equal(editor.document.languageId, 'json');
       assert.equal(editor.document.getText(), `${JSON.stringify(JSON.parse(seededFlowText('KafkaToS3')), null, 2)}\n`);
@@ -225,12 +221,8 @@ describe('Catalog view and push', function () {
   });
 
   it('validates an opened version like any flow file', async () => {
-    const flow = (await rootFlows(catalog)).find((node) => node.flow.name === 'KafkaToS3');
-    assert.ok(flow);
-    const [version] = await catalog.children(flow);
-    const editor = await vscode.commands.executeCommand<vscode.TextEditor>('dff.catalog.openVersion', version);
+    const editor = await openNewestVersion(catalog, 'KafkaToS3');
     try {
-      assert.ok(editor, 'no editor opened');
       // The seeded flow has no input port and no failure port: DFF rejects it.
       const deadline = Date.now() + 10_000;
       while (vscode.languages.getDiagnostics(editor.document.uri).length === 0 && Date.now() < deadline) await sleep(100);
@@ -421,6 +413,15 @@ async function rootFlows(catalog: CatalogApi): Promise<FlowNode[]> {
   const flows = nodes.filter((node): node is FlowNode => node.kind === 'flow');
   assert.equal(flows.length, nodes.length, `expected only flows, got ${summarize(nodes)}`);
   return flows;
+}
+
+async function openNewestVersion(catalog: CatalogApi, flowName: string): Promise<vscode.TextEditor> {
+  const flow = (await rootFlows(catalog)).find((node) => node.flow.name === flowName);
+  assert.ok(flow, `${flowName} is not in the Catalog view`);
+  const [newest] = await catalog.children(flow);
+  const editor = await vscode.commands.executeCommand<vscode.TextEditor | undefined>('dff.catalog.openVersion', newest);
+  assert.ok(editor, 'no editor opened');
+  return editor;
 }
 
 async function push(file: vscode.Uri, options: { name: string; comments: string; unsaved?: 'editorText'; pushWithErrors?: boolean }): Promise<PushResult> {

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { check, editedFlow, findingsIn, token } from './paramsFlowFixtures';
+import { check, editedFlow, findingsIn, token } from './ruleFixtures';
 
 const CODES = ['context-missing', 'context-name-invalid', 'context-not-found', 'inherited-context-not-found'];
 

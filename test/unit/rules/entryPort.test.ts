@@ -1,21 +1,8 @@
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as path from 'path';
-import type { ResolvedFinding } from '../../../src/core/flow/finding';
-import { validateText } from '../../../src/core/flow/validate';
+import { check as checkFlow, token } from './ruleFixtures';
 
-const FAMILY = new Set(['entry-port-missing', 'entry-port-multiple', 'entry-port-remote', 'entry-port-unconnected']);
-
-function check(file: string): { text: string; findings: ResolvedFinding[] } {
-  const text = fs.readFileSync(path.resolve(__dirname, '../../../../test/fixtures/flows', file), 'utf8');
-  const validation = validateText(text);
-  assert.ok(validation.isFlow, `${file} should be read as a flow`);
-  return { text, findings: validation.findings.filter((finding) => FAMILY.has(finding.code)) };
-}
-
-function token(text: string, finding: { range: { startOffset: number; endOffset: number } }): string {
-  return text.slice(finding.range.startOffset, finding.range.endOffset);
-}
+const FAMILY = ['entry-port-missing', 'entry-port-multiple', 'entry-port-remote', 'entry-port-unconnected'];
+const check = (file: string) => checkFlow(file, FAMILY);
 
 describe('entry port rules', () => {
   it('finds nothing wrong with the minimal valid flow', () => {
@@ -28,7 +15,7 @@ describe('entry port rules', () => {
     const [finding] = findings;
     assert.strictEqual(finding.code, 'entry-port-missing');
     assert.strictEqual(finding.severity, 'error');
-    assert.strictEqual(token(text, finding), '"SqsForwarder"');
+    assert.strictEqual(token(text, finding.range), '"SqsForwarder"');
     assert.match(finding.message, /Add one local input port/);
   });
 
@@ -38,8 +25,8 @@ describe('entry port rules', () => {
     const [finding] = findings;
     assert.strictEqual(finding.code, 'entry-port-multiple');
     assert.strictEqual(finding.severity, 'error');
-    assert.strictEqual(token(text, finding), '"from-s3"');
-    assert.deepStrictEqual(finding.related.map((item) => token(text, item)), ['"from-sqs"']);
+    assert.strictEqual(token(text, finding.range), '"from-s3"');
+    assert.deepStrictEqual(finding.related.map((item) => token(text, item.range)), ['"from-sqs"']);
   });
 
   it('reports a site-to-site input port at its allowRemoteAccess value', () => {
@@ -48,7 +35,7 @@ describe('entry port rules', () => {
     const [finding] = findings;
     assert.strictEqual(finding.code, 'entry-port-remote');
     assert.strictEqual(finding.severity, 'error');
-    assert.strictEqual(token(text, finding), 'true');
+    assert.strictEqual(token(text, finding.range), 'true');
     assert.strictEqual(finding.componentName, 'from-sqs');
   });
 
@@ -58,6 +45,6 @@ describe('entry port rules', () => {
     const [finding] = findings;
     assert.strictEqual(finding.code, 'entry-port-unconnected');
     assert.strictEqual(finding.severity, 'error');
-    assert.strictEqual(token(text, finding), '"from-sqs"');
+    assert.strictEqual(token(text, finding.range), '"from-sqs"');
   });
 });

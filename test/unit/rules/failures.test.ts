@@ -1,30 +1,10 @@
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as path from 'path';
-import type { ResolvedFinding } from '../../../src/core/flow/finding';
 import type { ValidationOptions } from '../../../src/core/flow/options';
-import { validateText } from '../../../src/core/flow/validate';
+import { check as checkFlow, findingsIn, readFlow as read, token } from './ruleFixtures';
 
-const FAMILY = new Set(['failure-auto-terminated', 'unmatched-auto-terminated', 'failure-not-routed', 'failure-port-missing']);
-
-function read(file: string): string {
-  return fs.readFileSync(path.resolve(__dirname, '../../../../test/fixtures/flows', file), 'utf8');
-}
-
-function findingsOf(text: string, options: ValidationOptions = {}): ResolvedFinding[] {
-  const validation = validateText(text, options);
-  assert.ok(validation.isFlow, 'the text should be read as a flow');
-  return validation.findings.filter((finding) => FAMILY.has(finding.code));
-}
-
-function check(file: string, options: ValidationOptions = {}): { text: string; findings: ResolvedFinding[] } {
-  const text = read(file);
-  return { text, findings: findingsOf(text, options) };
-}
-
-function token(text: string, finding: { range: { startOffset: number; endOffset: number } }): string {
-  return text.slice(finding.range.startOffset, finding.range.endOffset);
-}
+const FAMILY = ['failure-auto-terminated', 'unmatched-auto-terminated', 'failure-not-routed', 'failure-port-missing'];
+const check = (file: string, options?: ValidationOptions) => checkFlow(file, FAMILY, options);
+const findingsOf = (text: string) => findingsIn(text, FAMILY);
 
 function lineOf(text: string, finding: { range: { startOffset: number } }): string {
   const start = text.lastIndexOf('\n', finding.range.startOffset) + 1;
@@ -39,7 +19,7 @@ describe('failure rules', () => {
 
   it('reports each auto-terminated error relationship at its name, with a fix that routes it', () => {
     const { text, findings } = check('failure-auto-terminated.json');
-    assert.deepStrictEqual(findings.map((finding) => [finding.code, finding.severity, token(text, finding)]), [
+    assert.deepStrictEqual(findings.map((finding) => [finding.code, finding.severity, token(text, finding.range)]), [
       ['failure-auto-terminated', 'error', '"failure"'],
       ['failure-auto-terminated', 'error', '"unprocessed"'],
     ]);
@@ -57,7 +37,7 @@ describe('failure rules', () => {
     const [finding] = findings;
     assert.strictEqual(finding.code, 'unmatched-auto-terminated');
     assert.strictEqual(finding.severity, 'warning');
-    assert.strictEqual(token(text, finding), '"unmatched"');
+    assert.strictEqual(token(text, finding.range), '"unmatched"');
     assert.deepStrictEqual(finding.fixes, [
       { kind: 'routeToFailurePort', processorId: 'b2000000-0000-4000-8000-000000000010', relationship: 'unmatched' },
     ]);
@@ -69,12 +49,12 @@ describe('failure rules', () => {
     const [finding] = findings;
     assert.strictEqual(finding.code, 'failure-not-routed');
     assert.strictEqual(finding.severity, 'error');
-    assert.strictEqual(token(text, finding), '"failure"');
+    assert.strictEqual(token(text, finding.range), '"failure"');
     assert.match(lineOf(text, finding), /"selectedRelationships": \["success", "failure"\]/);
     assert.strictEqual(finding.componentName, 'Write event');
     // Related: the success port's own name, in its declaration among the output ports.
     assert.strictEqual(finding.related.length, 1);
-    assert.strictEqual(token(text, finding.related[0]), '"success"');
+    assert.strictEqual(token(text, finding.related[0].range), '"success"');
     assert.match(lineOf(text, finding.related[0]), /"identifier": "c1000000-0000-4000-8000-000000000030".*"type": "OUTPUT_PORT"/);
   });
 
@@ -87,7 +67,7 @@ describe('failure rules', () => {
     assert.strictEqual(findings.length, 1);
     const [finding] = findings;
     assert.strictEqual(finding.code, 'failure-not-routed');
-    assert.strictEqual(token(text, finding), '"failure"');
+    assert.strictEqual(token(text, finding.range), '"failure"');
     assert.strictEqual(finding.componentName, 'Send to queue');
   });
 
@@ -109,10 +89,10 @@ describe('failure rules', () => {
     const [finding] = findings;
     assert.strictEqual(finding.code, 'failure-port-missing');
     assert.strictEqual(finding.severity, 'error');
-    assert.strictEqual(token(text, finding), '"EventsToS3"');
+    assert.strictEqual(token(text, finding.range), '"EventsToS3"');
     assert.match(finding.message, /named "failure"/);
     assert.match(finding.message, /FAILURE_PORTS/);
-    assert.deepStrictEqual(finding.related.map((item) => token(text, item)), ['"Write event"']);
+    assert.deepStrictEqual(finding.related.map((item) => token(text, item.range)), ['"Write event"']);
   });
 
   it('treats a port named "errors" as a failure port only when FAILURE_PORTS lists it', () => {

@@ -1,20 +1,9 @@
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as path from 'path';
-import type { ResolvedFinding } from '../../../src/core/flow/finding';
 import type { ValidationOptions } from '../../../src/core/flow/options';
-import { validateText } from '../../../src/core/flow/validate';
+import { check as checkFlow, token } from './ruleFixtures';
 
-const FAMILY = new Set(['output-port-multiple', 'failure-port-function-unnamed']);
-
-function check(file: string, options: ValidationOptions = {}): { text: string; findings: ResolvedFinding[] } {
-  const text = fs.readFileSync(path.resolve(__dirname, '../../../../test/fixtures/flows', file), 'utf8');
-  return { text, findings: validateText(text, options).findings.filter((finding) => FAMILY.has(finding.code)) };
-}
-
-function token(text: string, finding: { range: { startOffset: number; endOffset: number } }): string {
-  return text.slice(finding.range.startOffset, finding.range.endOffset);
-}
+const FAMILY = ['output-port-multiple', 'failure-port-function-unnamed'];
+const check = (file: string, options?: ValidationOptions) => checkFlow(file, FAMILY, options);
 
 describe('output port rules', () => {
   it('accepts one success port and one failure port', () => {
@@ -27,8 +16,8 @@ describe('output port rules', () => {
     const [finding] = findings;
     assert.strictEqual(finding.code, 'output-port-multiple');
     assert.strictEqual(finding.severity, 'error');
-    assert.strictEqual(token(text, finding), '"audit"');
-    assert.deepStrictEqual(finding.related.map((item) => token(text, item)), ['"success"']);
+    assert.strictEqual(token(text, finding.range), '"audit"');
+    assert.deepStrictEqual(finding.related.map((item) => token(text, item.range)), ['"success"']);
   });
 
   it('does not count a port listed in FAILURE_PORTS as a success port', () => {
@@ -41,7 +30,7 @@ describe('output port rules', () => {
     const [finding] = findings;
     assert.strictEqual(finding.code, 'failure-port-function-unnamed');
     assert.strictEqual(finding.severity, 'warning');
-    assert.strictEqual(token(text, finding), '"errors"');
+    assert.strictEqual(token(text, finding.range), '"errors"');
     assert.match(finding.message, /FAILURE_PORTS/);
   });
 

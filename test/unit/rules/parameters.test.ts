@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import type { ResolvedFinding } from '../../../src/core/flow/finding';
 import { parseFlow } from '../../../src/core/flow/parse';
 import { checkParameters, DFF_VARIABLES_ESTIMATE_BYTES, LAMBDA_ENV_LIMIT_BYTES } from '../../../src/core/flow/rules/parameters';
-import { check, editedFlow, findingsIn, readFlow, token } from './paramsFlowFixtures';
+import { check, editedFlow, findingsIn, readFlow, token } from './ruleFixtures';
 
 const CODES = ['parameter-name-invalid', 'parameter-name-too-short', 'parameter-name-reserved', 'environment-too-large'];
 

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { parseFlow } from '../../../src/core/flow/parse';
 import { checkReferences } from '../../../src/core/flow/rules/references';
-import { check, editedFlow, findingsIn, token } from './paramsFlowFixtures';
+import { check, editedFlow, findingsIn, token } from './ruleFixtures';
 
 const CODES = [
   'parameter-undefined', 'reference-without-context', 'sensitive-property-plain-parameter',

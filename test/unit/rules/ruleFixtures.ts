@@ -1,8 +1,9 @@
-// Shared by the structure, exported group, context, parameter and reference rule tests.
+// Shared by the rule tests: read a fixture flow, validate it, keep one rule family's findings.
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { ResolvedFinding, TextSpan } from '../../../src/core/flow/finding';
+import type { ValidationOptions } from '../../../src/core/flow/options';
 import { validateText } from '../../../src/core/flow/validate';
 
 export function readFlow(file: string): string {
@@ -10,15 +11,15 @@ export function readFlow(file: string): string {
 }
 
 /** Validates text and keeps the findings whose code is one of `codes`. */
-export function findingsIn(text: string, codes: readonly string[]): ResolvedFinding[] {
-  const validation = validateText(text);
+export function findingsIn(text: string, codes: readonly string[], options: ValidationOptions = {}): ResolvedFinding[] {
+  const validation = validateText(text, options);
   assert.ok(validation.isFlow, 'the text should be read as a flow');
   return validation.findings.filter((finding) => codes.includes(finding.code));
 }
 
-export function check(file: string, codes: readonly string[]): { text: string; findings: ResolvedFinding[] } {
+export function check(file: string, codes: readonly string[], options: ValidationOptions = {}): { text: string; findings: ResolvedFinding[] } {
   const text = readFlow(file);
-  return { text, findings: findingsIn(text, codes) };
+  return { text, findings: findingsIn(text, codes, options) };
 }
 
 /** The text a range covers. */

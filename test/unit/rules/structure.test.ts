@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { check, editedFlow, findingsIn, token } from './paramsFlowFixtures';
+import { check, editedFlow, findingsIn, token } from './ruleFixtures';
 
 const CODES = ['duplicate-identifier', 'connection-endpoint-missing'];
 const SHARED_ID = 'd1000000-0000-4000-8000-000000000010';
