@@ -28,7 +28,7 @@ describe('A broken flow in the editor', () => {
   });
 
   it('fixes the problem with the quick fix, and the problem disappears', async () => {
-    await workbench.goToNextProblem();
+    await workbench.goToFirstProblem();
     const fix = await workbench.showQuickFix(fixTitle);
     await session().screenshot('3-quick-fix-menu');
     await fix.click();

@@ -60,20 +60,33 @@ export class Workbench {
     return this.page.locator('.editor-group-container.active .monaco-editor .codelens-decoration');
   }
 
-  /** Puts the cursor on the next problem in the active editor (F8) and closes the peek it opens. */
-  async goToNextProblem(): Promise<void> {
-    await this.focusEditor();
+  /**
+   * Puts the cursor on the first problem in the active editor (F8 from the top). The peek that F8
+   * opens stays: Escape would first dismiss any notification toast, and Ctrl+. works with it open.
+   */
+  async goToFirstProblem(): Promise<void> {
+    await this.goToTop();
     await this.page.keyboard.press('F8');
     await this.page.locator('.marker-widget').first().waitFor({ timeout: UI_TIMEOUT });
-    await this.page.keyboard.press('Escape');
   }
 
-  /** Ctrl+. at the cursor; resolves with the quick fix menu's entry that has the given title. */
+  /**
+   * Ctrl+. at the cursor; resolves with the quick fix menu's entry that has the given title.
+   * Pressed again while the extension is still computing fixes (the menu then says there are none).
+   */
   async showQuickFix(title: string): Promise<Locator> {
-    await this.page.keyboard.press('Control+.');
     const fix = this.page.locator('.action-widget .monaco-list-row', { hasText: title }).first();
-    await fix.waitFor({ timeout: UI_TIMEOUT });
-    return fix;
+    const deadline = Date.now() + UI_TIMEOUT;
+    for (;;) {
+      await this.page.keyboard.press('Control+.');
+      try {
+        await fix.waitFor({ timeout: 3_000 });
+        return fix;
+      } catch (error) {
+        if (Date.now() > deadline) throw error;
+        await this.page.keyboard.press('Escape');
+      }
+    }
   }
 
   /** Moves the cursor to the start of the file (Ctrl+Home): CodeLens is rendered only for visible lines. */
@@ -82,12 +95,10 @@ export class Workbench {
     await this.page.keyboard.press('Control+Home');
   }
 
-  /** Clicks into the visible text of the active editor (which also places the cursor there). */
+  /** Moves the keyboard focus to the active editor (a click could land on its sticky scroll header). */
   async focusEditor(): Promise<void> {
-    await this.page
-      .locator('.editor-group-container.active .monaco-editor .overflow-guard')
-      .first()
-      .click({ position: { x: 300, y: 30 } });
+    await this.runCommand('View: Focus Active Editor Group');
+    await this.page.locator('.editor-group-container.active .monaco-editor.focused').waitFor({ timeout: UI_TIMEOUT });
   }
 
   /** Clicks a view container's icon in the activity bar; resolves when the side bar shows it. */
