@@ -22,7 +22,9 @@ export function run(): Promise<void> {
         else resolve();
       });
     } catch (error) {
+      // A suite that throws while loading: say so where the runner looks, not only in the browser console.
       restoreConsole();
+      if (reportFile) fs.appendFileSync(reportFile, `Could not run the integration suites: ${error instanceof Error ? error.stack : String(error)}\n`);
       reject(error);
     }
   });
