@@ -58,12 +58,10 @@ async function main(): Promise<number> {
       host.workbenchUrl(server, workspace, { extensionDevelopmentPath: repoRoot, extensionTestsPath: testsPath }),
     );
     // code-server itself stops when the tests' extension host exits; the exit call may arrive just after.
-    const serverGone = server.exited.then((c) => delay(5_000).then(() => failed(`code-server exited (${c}) before the tests reported a result.`)));
-    code = await Promise.race([
-      testsExited,
-      serverGone,
-      delay(timeoutMs).then(() => failed(`The integration tests did not finish within ${timeoutMs / 1000} s.`)),
-    ]);
+    const serverGone = server.exited.then((c) => delay(5_000).then(() => `code-server exited (${c}) before the tests reported a result.`));
+    const timedOut = delay(timeoutMs).then(() => `The integration tests did not finish within ${timeoutMs / 1000} s.`);
+    const outcome = await Promise.race([testsExited, serverGone, timedOut]);
+    code = typeof outcome === 'number' ? outcome : failed(outcome);
   } catch (error) {
     code = failed(error instanceof Error ? error.message : String(error));
   } finally {
