@@ -24,7 +24,11 @@ async function main(): Promise<number> {
     });
     return 0;
   } catch (error) {
-    console.error(`Integration tests in desktop VS Code failed: ${error instanceof Error ? error.message : String(error)}`);
+    const reason = error instanceof Error ? error.message : String(error);
+    console.error(`Integration tests in desktop VS Code failed: ${reason}`);
+    if (/ENOTFOUND|ECONNREFUSED|ETIMEDOUT|EAI_AGAIN/.test(reason)) {
+      console.error('VS Code could not be downloaded here; `npm run test:integration` runs the same suite in code-server offline.');
+    }
     return 1;
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
