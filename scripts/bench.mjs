@@ -30,6 +30,8 @@ await esbuild.build({
   entryPoints: [path.join(root, 'scripts/bench/phases.ts')],
   outfile: path.join(dataDir, 'phases.js'),
   bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning',
+  // As in scripts/build.mjs: jsonc-parser's UMD 'main' has dynamic requires esbuild cannot follow.
+  mainFields: ['module', 'main'],
 });
 
 function child(args, nodeOptions = []) {

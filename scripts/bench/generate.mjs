@@ -1,28 +1,41 @@
-// Synthetic but realistic NiFi flow definitions for the benchmark: nested process groups, chains
-// of processors with their failures routed to failure ports, controller services, properties with
-// #{parameter} and ${expression} references, parameter contexts with inheritance, and a handful of
-// planted problems so the rules have something to report.
+// Synthetic but realistic NiFi flow definitions for the benchmark, written as NiFi writes them
+// (nifiJson.mjs): nested process groups, chains of processors with their failures routed to failure
+// ports, controller services, properties with #{parameter} and ${expression} references, parameter
+// contexts with inheritance, and a handful of planted problems spread through the file (deep in
+// flowContents and in parameterContexts at its end) so the rules have something to report.
+// Components carry the field set NiFi 1.x writes (without the optional retry settings and descriptor
+// "dynamic" flags of later releases), which keeps 10,000 processors near the size the issue names.
+
+import { toNifiJson } from './nifiJson.mjs';
 
 const PROCESSORS_PER_STEP = 50;
 const STEPS_PER_STAGE = 10;
 const SETTINGS = 90;
 
-/** Processor types with their relationships: `next` continues the chain, `fail` goes to a failure port, `drop` is auto-terminated. */
+/**
+ * Processor types with their relationships: `next` continues the chain, `fail` goes to a failure port,
+ * `drop` is auto-terminated. `weight` says how often a type is picked: as in real flows, attribute
+ * and logging steps without a failure relationship are the most common.
+ */
 const TYPES = [
-  { type: 'org.apache.nifi.processors.attributes.UpdateAttribute', artifact: 'nifi-update-attribute-nar', next: ['success'], fail: [], drop: [],
-    properties: { 'Store State': 'Do not store state', 'tenant': '#{Tenant}', 'source.system': '${source:toUpper()}' } },
-  { type: 'org.apache.nifi.processors.standard.EvaluateJsonPath', artifact: 'nifi-standard-nar', next: ['matched', 'unmatched'], fail: ['failure'], drop: [],
+  { type: 'org.apache.nifi.processors.attributes.UpdateAttribute', artifact: 'nifi-update-attribute-nar', next: ['success'], fail: [], drop: [], weight: 4,
+    properties: { 'tenant': '#{Tenant}', 'source.system': '${source:toUpper()}' } },
+  { type: 'org.apache.nifi.processors.standard.LogAttribute', artifact: 'nifi-standard-nar', next: ['success'], fail: [], drop: [], weight: 2,
+    properties: { 'Log Level': 'info' } },
+  { type: 'org.apache.nifi.processors.standard.EvaluateJsonPath', artifact: 'nifi-standard-nar', next: ['matched', 'unmatched'], fail: ['failure'], drop: [], weight: 1,
     properties: { 'Destination': 'flowfile-attribute', 'Return Type': 'auto-detect', 'order.id': '$.order.id', 'order.region': '$.order.#{RegionField}' } },
-  { type: 'org.apache.nifi.processors.standard.JoltTransformJSON', artifact: 'nifi-jolt-nar', next: ['success'], fail: ['failure'], drop: [],
+  { type: 'org.apache.nifi.processors.standard.JoltTransformJSON', artifact: 'nifi-jolt-nar', next: ['success'], fail: ['failure'], drop: [], weight: 1,
     properties: { 'jolt-transform': 'jolt-transform-shift', 'jolt-spec': '{"order":{"id":"orderId","lines":"items"}}' } },
-  { type: 'org.apache.nifi.processors.standard.InvokeHTTP', artifact: 'nifi-standard-nar', next: ['Response'], fail: ['Failure', 'Retry', 'No Retry'], drop: ['Original'],
+  { type: 'org.apache.nifi.processors.standard.InvokeHTTP', artifact: 'nifi-standard-nar', next: ['Response'], fail: ['Failure', 'Retry', 'No Retry'], drop: ['Original'], weight: 1,
     properties: { 'HTTP Method': 'POST', 'Remote URL': 'https://#{ApiHost}/v1/orders/${order.id}', 'Basic Authentication Username': '#{ApiUser}', 'Basic Authentication Password': '#{ApiPassword}' },
     sensitive: ['Basic Authentication Password'] },
-  { type: 'org.apache.nifi.processors.aws.s3.PutS3Object', artifact: 'nifi-aws-nar', next: ['success'], fail: ['failure'], drop: [],
+  { type: 'org.apache.nifi.processors.aws.s3.PutS3Object', artifact: 'nifi-aws-nar', next: ['success'], fail: ['failure'], drop: [], weight: 1,
     properties: { 'Bucket': '#{OutputBucket}', 'Object Key': '#{OutputPrefix}/${filename}', 'Region': '#{AwsRegion}', 'AWS Credentials Provider service': 'aws-credentials' } },
-  { type: 'org.apache.nifi.processors.standard.ConvertRecord', artifact: 'nifi-standard-nar', next: ['success'], fail: ['failure'], drop: [],
+  { type: 'org.apache.nifi.processors.standard.ConvertRecord', artifact: 'nifi-standard-nar', next: ['success'], fail: ['failure'], drop: [], weight: 1,
     properties: { 'record-reader': 'json-reader', 'record-writer': 'json-writer' } },
 ];
+
+const WEIGHTED_TYPES = TYPES.flatMap((spec) => Array(spec.weight).fill(spec));
 
 const SERVICES = [
   { key: 'json-reader', type: 'org.apache.nifi.json.JsonTreeReader', artifact: 'nifi-record-serialization-services-nar',
@@ -55,26 +68,27 @@ export function generateFlow(processorCount, seed = 42) {
   };
   const position = () => ({ x: Math.round(rand() * 4000 * 100) / 100, y: Math.round(rand() * 3000 * 100) / 100 });
 
+  // Members in the order NiFi writes them.
   const group = (name, parentId) => ({
     identifier: id(), name, comments: '', position: position(),
     processGroups: [], remoteProcessGroups: [], processors: [], inputPorts: [], outputPorts: [],
     connections: [], labels: [], funnels: [], controllerServices: [],
     parameterContextName: 'BenchParams', defaultFlowFileExpiration: '0 sec', defaultBackPressureObjectThreshold: 10000,
-    defaultBackPressureDataSizeThreshold: '1 GB', scheduledState: 'ENABLED', executionEngine: 'INHERITED',
-    maxConcurrentTasks: 1, statelessFlowTimeout: '1 min', flowFileConcurrency: 'UNBOUNDED',
+    defaultBackPressureDataSizeThreshold: '1 GB', flowFileConcurrency: 'UNBOUNDED',
     flowFileOutboundPolicy: 'STREAM_WHEN_AVAILABLE', componentType: 'PROCESS_GROUP',
-    ...(parentId ? { groupIdentifier: parentId } : {}),
+    groupIdentifier: parentId,
   });
   const port = (kind, name, groupId) => ({
     identifier: id(), name, position: position(), type: kind,
-    concurrentlySchedulableTaskCount: 1, scheduledState: 'ENABLED', allowRemoteAccess: false, portFunction: 'STANDARD',
+    concurrentlySchedulableTaskCount: 1, scheduledState: 'ENABLED', allowRemoteAccess: false,
     componentType: kind, groupIdentifier: groupId,
   });
-  const end = (component, kind, groupId) => ({ id: component.identifier, type: kind, groupId, name: component.name });
+  const end = (component, kind, groupId) => ({ id: component.identifier, type: kind, groupId, name: component.name, comments: '' });
   const connect = (owner, source, destination, relationships) => owner.connections.push({
-    identifier: id(), name: '', source, destination, selectedRelationships: relationships,
-    backPressureObjectThreshold: 10000, backPressureDataSizeThreshold: '1 GB', flowFileExpiration: '0 sec',
-    prioritizers: [], loadBalanceStrategy: 'DO_NOT_LOAD_BALANCE', componentType: 'CONNECTION', groupIdentifier: owner.identifier,
+    identifier: id(), name: '', source, destination, labelIndex: 1, zIndex: 0,
+    selectedRelationships: relationships, backPressureObjectThreshold: 10000, backPressureDataSizeThreshold: '1 GB',
+    flowFileExpiration: '0 sec', prioritizers: [], bends: [], loadBalanceStrategy: 'DO_NOT_LOAD_BALANCE',
+    partitioningAttribute: '', loadBalanceCompression: 'DO_NOT_COMPRESS', componentType: 'CONNECTION', groupIdentifier: owner.identifier,
   });
   const descriptors = (properties, sensitive = []) => Object.fromEntries(Object.keys(properties).map((name) => [name, {
     name, displayName: name, identifiesControllerService: false, sensitive: sensitive.includes(name),
@@ -88,9 +102,9 @@ export function generateFlow(processorCount, seed = 42) {
     const processor = {
       identifier: id(), name, comments: '', position: position(), type: spec.type,
       bundle: bundle(spec.artifact), properties, propertyDescriptors: descriptors(properties, spec.sensitive),
-      schedulingPeriod: '0 sec', schedulingStrategy: 'TIMER_DRIVEN', penaltyDuration: '30 sec', yieldDuration: '1 sec',
-      bulletinLevel: 'WARN', concurrentlySchedulableTaskCount: 1, autoTerminatedRelationships: [...spec.drop],
-      scheduledState: 'ENABLED', componentType: 'PROCESSOR', groupIdentifier: owner.identifier,
+      style: {}, schedulingPeriod: '0 sec', schedulingStrategy: 'TIMER_DRIVEN', executionNode: 'ALL', penaltyDuration: '30 sec',
+      yieldDuration: '1 sec', bulletinLevel: 'WARN', runDurationMillis: 0, concurrentlySchedulableTaskCount: 1,
+      autoTerminatedRelationships: [...spec.drop], scheduledState: 'ENABLED', componentType: 'PROCESSOR', groupIdentifier: owner.identifier,
     };
     owner.processors.push(processor);
     return processor;
@@ -137,7 +151,7 @@ export function generateFlow(processorCount, seed = 42) {
     let previous = end(ports.input, 'INPUT_PORT', owner.identifier);
     let relationships = [''];
     for (let i = 0; i < count; i++) {
-      const spec = TYPES[Math.floor(rand() * TYPES.length)];
+      const spec = WEIGHTED_TYPES[Math.floor(rand() * WEIGHTED_TYPES.length)];
       const current = processor(owner, spec, `${spec.type.slice(spec.type.lastIndexOf('.') + 1)} ${made + 1}`);
       const currentEnd = end(current, 'PROCESSOR', owner.identifier);
       connect(owner, previous, currentEnd, relationships);
@@ -180,7 +194,7 @@ export function generateFlow(processorCount, seed = 42) {
     latest: false,
   };
   plantProblems(root);
-  return JSON.stringify(root, null, 2);
+  return `${toNifiJson(root)}\n`;
 }
 
 function parameterContexts() {
@@ -212,6 +226,9 @@ function plantProblems(root) {
   // A non-sensitive property referencing a sensitive parameter.
   const http = pick(0.7, 'InvokeHTTP');
   if (http) http.properties['Basic Authentication Username'] = '#{ApiPassword}';
+  // Near the end of flowContents: an "unmatched" relationship dropped instead of routed.
+  const evaluate = pick(0.95, 'EvaluateJsonPath');
+  if (evaluate) evaluate.autoTerminatedRelationships.push('unmatched');
   // A parameter name DFF cannot turn into an environment variable.
   root.parameterContexts.BenchParams.parameters.push({ name: 'bad-name', description: 'not a valid env var', sensitive: false, provided: false, value: 'x' });
   // A group pointing at a parameter context that is not in the file.

@@ -26,19 +26,43 @@ interface ContainerScan {
 const QUOTE = 34, BACKSLASH = 92, OPEN_BRACE = 123, CLOSE_BRACE = 125, OPEN_BRACKET = 91;
 const CLOSE_BRACKET = 93, COMMA = 44, COLON = 58;
 
-// Skipping a container is the hot path on big files: these sticky regular expressions consume
-// everything up to the next brace (object) or bracket (array) outside strings, so most of the text
-// is crossed inside the regex engine rather than one character at a time. In valid JSON the other
-// kind of bracket is balanced in between and can be ignored. The repetition of strings is bounded
-// so that a huge run of strings cannot exhaust the regex backtracking stack.
+// Skipping a container is the hot path on big files: sticky regular expressions consume whole
+// nested objects (or arrays) up to NESTING levels deep, and strings, in one call, so most of the text
+// is crossed inside the regex engine rather than one character at a time. A deeper container or the
+// close of the current one ends a match; the caller counts that bracket and goes on. In valid JSON
+// the other kind of bracket is balanced in between and can be ignored. Repetitions are bounded so
+// that a huge run of members cannot exhaust the regex backtracking stack or slow the engine down (a
+// container with more items is not taken whole: its bracket ends the match); should the engine give
+// up anyway, the flat pattern (one bracket per match) takes that step instead.
 const STRING = '"[^"\\\\]*(?:\\\\.[^"\\\\]*)*"';
-const SKIP_IN_OBJECT = new RegExp(`[^"{}]*(?:${STRING}[^"{}]*){0,1000}[{}]?`, 'y');
-const SKIP_IN_ARRAY = new RegExp(`[^"\\[\\]]*(?:${STRING}[^"\\[\\]]*){0,1000}[\\[\\]]?`, 'y');
+const NESTING = 4;
 
-// Lines are counted in runs inside the regex engine, with a checkpoint every run, so that finding a
-// line number costs a binary search plus at most a run of lines, without a table of every line.
+/** A pattern that crosses strings and containers nested up to `nesting` levels, then takes one bracket. */
+function skipPattern(open: string, close: string, nesting: number): RegExp {
+  const other = `[^"\\${open}\\${close}]*`;
+  let item = STRING;
+  for (let level = 0; level < nesting; level++) {
+    item = `${STRING}|\\${open}${other}(?:(?:${item})${other}){0,1000}\\${close}`;
+  }
+  return new RegExp(`${other}(?:(?:${item})${other}){0,1000}[\\${open}\\${close}]?`, 'y');
+}
+
+const SKIP_IN_OBJECT = skipPattern('{', '}', NESTING);
+const SKIP_IN_ARRAY = skipPattern('[', ']', NESTING);
+const SKIP_IN_OBJECT_FLAT = skipPattern('{', '}', 0);
+const SKIP_IN_ARRAY_FLAT = skipPattern('[', ']', 0);
+
+// Line starts are remembered every LINES_PER_CHECKPOINT lines, counted with indexOf (the fastest
+// way to find newlines in a string) only as far as positions were asked for, so finding a line
+// number costs a binary search plus at most a run of lines, without a table of every line.
 const LINES_PER_CHECKPOINT = 64;
-const LINE_RUN = new RegExp(`(?:[^\\n]*\\n){${LINES_PER_CHECKPOINT}}`, 'y');
+
+/** Root member names that are safe to search for as raw text (see rootMemberFromEnd). */
+const PLAIN_KEY = /^[A-Za-z0-9_$.-]+$/;
+/** Names that Object.keys lists first, in numeric order, whatever their place in the text. */
+const INTEGER_KEY = /^(?:0|[1-9][0-9]*)$/;
+/** How many earlier occurrences of a root member name are tried before scanning from the start. */
+const MAX_TAIL_CANDIDATES = 8;
 
 function isWhitespace(c: number): boolean {
   return c === 32 || c === 10 || c === 13 || c === 9;
@@ -51,12 +75,24 @@ export class JsonLocator {
   /** Offset where line k * LINES_PER_CHECKPOINT starts, counted only as far as positions were asked for. */
   private readonly checkpoints = [0];
   private allLinesCounted = false;
+  private readonly rootStart: number;
+  /** Root member names in text order, when they can be trusted to be (see the constructor). */
+  private readonly rootKeys: readonly string[] | undefined;
 
-  constructor(private readonly text: string) {}
+  /**
+   * rootKeys, when given, are the member names of the root object as JSON.parse returned it
+   * (Object.keys order, which is text order unless a name looks like an array index). They let a
+   * member that comes after a big one, such as parameterContexts after flowContents, be found by
+   * searching back from the end of the text instead of skipping everything before it.
+   */
+  constructor(private readonly text: string, rootKeys?: readonly string[]) {
+    this.rootStart = this.skipWhitespace(0);
+    this.rootKeys = rootKeys && !rootKeys.some((key) => INTEGER_KEY.test(key)) ? rootKeys : undefined;
+  }
 
   /** Offsets of the value (and key, for an object member) at path, or undefined when absent. */
   find(path: JsonPath): { keyStart?: number; keyEnd?: number; valueStart: number; valueEnd: number } | undefined {
-    let valueStart = this.skipWhitespace(0);
+    let valueStart = this.rootStart;
     let keyStart: number | undefined;
     let keyEnd: number | undefined;
     let last: MemberSpan | undefined;
@@ -129,7 +165,7 @@ export class JsonLocator {
   /** Index of the last checkpoint at or before offset, counting further into the text if needed. */
   private checkpointAtOrBefore(offset: number): number {
     const points = this.checkpoints;
-    while (!this.allLinesCounted && points[points.length - 1] <= offset) this.countMoreLines();
+    if (!this.allLinesCounted && points[points.length - 1] <= offset) this.countLines((start) => start > offset);
     let low = 0, high = points.length - 1;
     while (low < high) {
       const mid = (low + high + 1) >> 1;
@@ -141,14 +177,26 @@ export class JsonLocator {
 
   private checkpointForLine(line: number): number {
     const index = Math.floor(line / LINES_PER_CHECKPOINT);
-    while (!this.allLinesCounted && this.checkpoints.length <= index) this.countMoreLines();
+    if (!this.allLinesCounted && this.checkpoints.length <= index) this.countLines(() => this.checkpoints.length > index);
     return Math.min(index, this.checkpoints.length - 1);
   }
 
-  private countMoreLines(): void {
-    LINE_RUN.lastIndex = this.checkpoints[this.checkpoints.length - 1];
-    if (LINE_RUN.test(this.text)) this.checkpoints.push(LINE_RUN.lastIndex);
-    else this.allLinesCounted = true;
+  /** Adds checkpoints until `enough` says so for the last one added, or the text ends. */
+  private countLines(enough: (lastCheckpoint: number) => boolean): void {
+    const { text, checkpoints } = this;
+    let lineStart = checkpoints[checkpoints.length - 1];
+    for (;;) {
+      for (let line = 0; line < LINES_PER_CHECKPOINT; line++) {
+        const newline = text.indexOf('\n', lineStart);
+        if (newline === -1) {
+          this.allLinesCounted = true;
+          return;
+        }
+        lineStart = newline + 1;
+      }
+      checkpoints.push(lineStart);
+      if (enough(lineStart)) return;
+    }
   }
 
   /** Raw text offset of the decoded character index inside the string starting at quoteOffset. */
@@ -173,6 +221,11 @@ export class JsonLocator {
     }
     const known = scan.members.get(segment);
     if (known) return known;
+    if (containerStart === this.rootStart && this.rootKeys && typeof segment === 'string') {
+      if (!this.rootKeys.includes(segment)) return undefined;
+      const fromEnd = this.rootMemberFromEnd(scan, segment);
+      if (fromEnd) return fromEnd;
+    }
     while (scan.resumeAt !== -1) {
       if (scan.pending) {
         const pending = scan.pending;
@@ -211,6 +264,70 @@ export class JsonLocator {
       this.advancePast(scan, span.valueEnd);
     }
     return undefined;
+  }
+
+  /**
+   * Finds a root member by searching back from the end of the text for its name in quotes, when
+   * that costs less than scanning on from where the root scan stands. A candidate counts only when
+   * it is provably the member: the name is plain (no quotes, backslashes or punctuation), so an
+   * unescaped quote before it opens a real string; a ':' follows, so that string is a key; and
+   * reading on from there meets exactly the root members that follow it, in order, then the closing
+   * brace and the end of the text, so the object holding that key is the root. Anything else falls
+   * back to the forward scan.
+   */
+  private rootMemberFromEnd(scan: ContainerScan, key: string): MemberSpan | undefined {
+    const keys = this.rootKeys!;
+    const index = keys.indexOf(key);
+    if (index === 0 || !PLAIN_KEY.test(key)) return undefined;
+    const forwardFrom = scan.resumeAt === -1 ? this.text.length : scan.resumeAt;
+    const needle = `"${key}"`;
+    let budget = this.text.length;
+    let candidate = this.text.lastIndexOf(needle);
+    for (let tries = 0; tries < MAX_TAIL_CANDIDATES && candidate > forwardFrom; tries++) {
+      // Reading from the candidate to the end should cost less than the forward scan to it.
+      budget -= this.text.length - candidate;
+      if (this.text.length - candidate > candidate - forwardFrom || budget < 0) return undefined;
+      const members = this.text.charCodeAt(candidate - 1) === BACKSLASH ? undefined : this.membersToEnd(candidate, keys, index);
+      if (members) {
+        members.forEach((member, i) => {
+          if (!scan.members.has(keys[index + i])) scan.members.set(keys[index + i], member);
+        });
+        return scan.members.get(key);
+      }
+      candidate = this.text.lastIndexOf(needle, candidate - 1);
+    }
+    return undefined;
+  }
+
+  /** The spans of root members keys[index...] read from `at` to the end of the text, or undefined when the text does not match. */
+  private membersToEnd(at: number, keys: readonly string[], index: number): MemberSpan[] | undefined {
+    const members: MemberSpan[] = [];
+    for (let i = index; i < keys.length; i++) {
+      if (this.text.charCodeAt(at) !== QUOTE) return undefined;
+      const keyEnd = this.skipString(at);
+      if (this.text.slice(at + 1, keyEnd - 1) !== keys[i] && this.decodeKey(at, keyEnd) !== keys[i]) return undefined;
+      const colon = this.skipWhitespace(keyEnd);
+      if (this.text.charCodeAt(colon) !== COLON) return undefined;
+      const valueStart = this.skipWhitespace(colon + 1);
+      const valueEnd = this.valueEnd(valueStart);
+      members.push({ keyStart: at, keyEnd, valueStart, valueEnd });
+      const next = this.skipWhitespace(valueEnd);
+      const c = this.text.charCodeAt(next);
+      if (i === keys.length - 1) {
+        return c === CLOSE_BRACE && this.skipWhitespace(next + 1) === this.text.length ? members : undefined;
+      }
+      if (c !== COMMA) return undefined;
+      at = this.skipWhitespace(next + 1);
+    }
+    return undefined;
+  }
+
+  private decodeKey(start: number, end: number): string | undefined {
+    try {
+      return JSON.parse(this.text.slice(start, end)) as string;
+    } catch {
+      return undefined;
+    }
   }
 
   /** Moves a scan to the member after the value that ends at valueEnd. */
@@ -271,22 +388,29 @@ export class JsonLocator {
     return i;
   }
 
+  /** Where a sticky pattern's match from `at` ends, or -1 when the regex engine gave up. */
+  private match(pattern: RegExp, at: number): number {
+    pattern.lastIndex = at;
+    try {
+      pattern.test(this.text);
+      return pattern.lastIndex;
+    } catch {
+      return -1;
+    }
+  }
+
   /** Offset just past the container opened by `open`, scanning from `from` at nesting `depth`. */
   private skipContainer(from: number, open: number, depth: number): number {
     const pattern = open === OPEN_BRACE ? SKIP_IN_OBJECT : SKIP_IN_ARRAY;
+    const flat = open === OPEN_BRACE ? SKIP_IN_OBJECT_FLAT : SKIP_IN_ARRAY_FLAT;
     const close = open === OPEN_BRACE ? CLOSE_BRACE : CLOSE_BRACKET;
     const length = this.text.length;
     let at = from;
     while (at < length) {
-      pattern.lastIndex = at;
-      let next: number;
-      try {
-        pattern.test(this.text);
-        next = pattern.lastIndex;
-      } catch {
-        // A string with an enormous number of escapes can exhaust the regex stack.
-        next = at;
-      }
+      let next = this.match(pattern, at);
+      // A huge container or string can exhaust the regex stack: then one bracket at a time.
+      if (next === -1) next = this.match(flat, at);
+      if (next === -1) next = at;
       if (next === at) {
         // Stopped at a string the pattern could not take whole (or at broken text): step over it.
         next = this.text.charCodeAt(at) === QUOTE ? this.skipString(at) : at + 1;

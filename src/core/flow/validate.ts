@@ -16,12 +16,18 @@ export interface Validation {
 }
 
 export function validateText(text: string, options: ValidationOptions = {}): Validation {
-  const locator = new JsonLocator(text);
   const outcome = parseFlow(text);
-  if (outcome.kind === 'notFlow') return { isFlow: false, findings: [], locator };
-  if (outcome.kind === 'broken') return { isFlow: true, findings: [resolve(outcome.finding, locator)], locator };
+  if (outcome.kind === 'notFlow') return { isFlow: false, findings: [], locator: new JsonLocator(text) };
+  if (outcome.kind === 'broken') {
+    const locator = new JsonLocator(text);
+    return { isFlow: true, findings: [resolve(outcome.finding, locator)], locator };
+  }
   const findings: Finding[] = [];
-  for (const rule of rules) findings.push(...rule(outcome.model, options));
+  for (const rule of rules) {
+    for (const finding of rule(outcome.model, options)) findings.push(finding);
+  }
+  // The root's member order lets the locator reach members after flowContents from the end of the text.
+  const locator = new JsonLocator(text, Object.keys(outcome.model.root));
   return { isFlow: true, findings: findings.map((finding) => resolve(finding, locator)), model: outcome.model, locator };
 }
 
