@@ -6,6 +6,7 @@ import { FLOW_SELECTOR } from './flowDocuments';
 import { settings } from './settings';
 
 export const SHOW_PROBLEMS_COMMAND = 'dff.showProblems';
+const PUSH_COMMAND = 'dff.catalog.push';
 
 class FlowCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -25,7 +26,7 @@ class FlowCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable
     if (!settings.codeLensEnabled()) return [];
     const validation = await this.diagnostics.validated(document);
     if (!validation || token.isCancellationRequested) return [];
-    return loadFlowEngine().flowLenses(validation, { failurePorts: settings.failurePorts() }).map((lens) => {
+    const lenses = loadFlowEngine().flowLenses(validation, { failurePorts: settings.failurePorts() }).map((lens) => {
       const position = document.positionAt(lens.offset);
       // A lens without a command id is shown as plain text.
       return new vscode.CodeLens(new vscode.Range(position, position), {
@@ -34,6 +35,16 @@ class FlowCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable
         tooltip: lens.showsProblems ? 'Show the problems of this flow in the Problems panel' : undefined,
       });
     });
+    // Pushing uses CDP credentials: offered only in trusted workspaces, beside the verdict.
+    if (vscode.workspace.isTrusted && lenses.length > 0 && validation.model) {
+      lenses.splice(1, 0, new vscode.CodeLens(lenses[0].range, {
+        title: '$(cloud-upload) Push to Catalog',
+        command: PUSH_COMMAND,
+        arguments: [document.uri],
+        tooltip: 'Validate this flow and push it to the CDP DataFlow Catalog as a new flow or a new version',
+      }));
+    }
+    return lenses;
   }
 
   dispose(): void {

@@ -94,7 +94,18 @@ describe('Flow validation in the editor', () => {
   it('says a correct flow is ready and names its ports in CodeLens', async () => {
     const { document } = await open('ready-s3-to-sqs.json');
     const titles = await lensTitles(document.uri);
-    assert.deepEqual(titles, ['$(check) Ready for DataFlow Functions', 'Entry point (input port)', 'Success output', 'Failure port']);
+    assert.deepEqual(titles, [
+      '$(check) Ready for DataFlow Functions', '$(cloud-upload) Push to Catalog', 'Entry point (input port)', 'Success output', 'Failure port',
+    ]);
+  });
+
+  it('offers Push to Catalog for the file in CodeLens', async () => {
+    const { document } = await open('ready-s3-to-sqs.json');
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri, 100);
+    const push = lenses.find((lens) => lens.command?.command === 'dff.catalog.push');
+    assert.ok(push, 'no Push to Catalog lens');
+    assert.equal(push.range.start.line, positionOf(document, '"flowContents"').line);
+    assert.equal(String(push.command?.arguments?.[0]), document.uri.toString());
   });
 
   it('gives the verdict of a broken flow in CodeLens, opening the Problems panel on click', async () => {
