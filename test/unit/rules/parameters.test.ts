@@ -65,10 +65,11 @@ describe('parameter rules', () => {
         { name: 'AWS_LAMBDA_EXEC_WRAPPER', sensitive: false, value: '/opt/wrapper' },
         { name: 'EXTENSIONS_DIR_LAYER', sensitive: false, value: '/opt' },
         { name: 'AWS_REGION_NAME', sensitive: false, value: 'eu-west-1' },
+        { name: 'TZ', sensitive: false, value: 'Europe/Paris' },
       ];
     });
     const found = byName(text, findingsIn(text, CODES));
-    assert.deepStrictEqual([...found.keys()], ['AWS_LAMBDA_EXEC_WRAPPER', 'EXTENSIONS_DIR_LAYER', 'AWS_REGION_NAME']);
+    assert.deepStrictEqual([...found.keys()], ['AWS_LAMBDA_EXEC_WRAPPER', 'EXTENSIONS_DIR_LAYER', 'AWS_REGION_NAME', 'TZ']);
     assert.strictEqual(renameTo(found.get('AWS_REGION_NAME')), 'PARAM_AWS_REGION_NAME');
     assert.strictEqual(renameTo(found.get('AWS_LAMBDA_EXEC_WRAPPER')), 'PARAM_AWS_LAMBDA_EXEC_WRAPPER');
     assert.strictEqual(renameTo(found.get('EXTENSIONS_DIR_LAYER')), 'PARAM_EXTENSIONS_DIR_LAYER');

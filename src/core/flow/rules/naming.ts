@@ -20,11 +20,11 @@ const DFF_VARIABLES = new Set([
 ]);
 const DFF_PREFIXES = ['EXTENSIONS_DIR_'];
 
-// Keys Lambda documents as reserved (refused in a function's configuration). TZ was on that list
-// until 2022 and is now settable, so it is not here. Every AWS_ name is treated as reserved, as
-// dataflow-functions.md asks: AWS keeps adding keys under that prefix (AWS_LAMBDA_EXEC_WRAPPER
-// would even run the value as a wrapper script), so a parameter there is a clash waiting to happen.
-const LAMBDA_RESERVED = new Set(['_HANDLER', '_X_AMZN_TRACE_ID', 'LAMBDA_TASK_ROOT', 'LAMBDA_RUNTIME_DIR']);
+// Keys Lambda documents as reserved (refused in a function's configuration), and TZ, which
+// dataflow-functions.md lists too. Every AWS_ name is treated as reserved, as that page asks: AWS
+// keeps adding keys under that prefix (AWS_LAMBDA_EXEC_WRAPPER would even run the value as a
+// wrapper script), so a parameter there is a clash waiting to happen.
+const LAMBDA_RESERVED = new Set(['_HANDLER', '_X_AMZN_TRACE_ID', 'LAMBDA_TASK_ROOT', 'LAMBDA_RUNTIME_DIR', 'TZ']);
 const LAMBDA_PREFIXES = ['AWS_'];
 
 // Lambda accepts these, but the Java runtime that runs DFF reads them at start: a parameter of
