@@ -33,9 +33,28 @@ export const lastPushedVersionKey = (uri: vscode.Uri) => `dff.lastPushedVersion:
 const lastPushedNameKey = (uri: vscode.Uri) => `dff.lastPushedFlowName:${uri.toString()}`;
 
 export function registerPushCommand(deps: PushDependencies): vscode.Disposable {
-  return vscode.commands.registerCommand('dff.catalog.push', (target?: unknown, options?: unknown) =>
-    pushCommand(deps, target instanceof vscode.Uri ? target : undefined, isPushOptions(options) ? options : {}),
-  );
+  // Files being pushed: a second click (CodeLens, title button) while the first push runs would
+  // otherwise see no flow of that name yet and create a second one.
+  const running = new Set<string>();
+  return vscode.commands.registerCommand('dff.catalog.push', async (target?: unknown, options?: unknown) => {
+    if (!requireTrust('push flows to the DataFlow Catalog')) return undefined;
+    const uri = target instanceof vscode.Uri ? target : vscode.window.activeTextEditor?.document.uri;
+    if (!uri) {
+      void vscode.window.showErrorMessage('Open a flow definition file (or right-click one in the Explorer) to push it to the DataFlow Catalog.');
+      return undefined;
+    }
+    const key = uri.toString();
+    if (running.has(key)) {
+      void vscode.window.showInformationMessage(`A push of ${path.basename(uri.path)} is already running. Wait for it to finish before pushing the file again.`);
+      return undefined;
+    }
+    running.add(key);
+    try {
+      return await pushFile(deps, uri, isPushOptions(options) ? options : {});
+    } finally {
+      running.delete(key);
+    }
+  });
 }
 
 function isPushOptions(value: unknown): value is PushOptions {
@@ -43,13 +62,7 @@ function isPushOptions(value: unknown): value is PushOptions {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-async function pushCommand(deps: PushDependencies, target: vscode.Uri | undefined, options: PushOptions): Promise<PushResult | undefined> {
-  if (!requireTrust('push flows to the DataFlow Catalog')) return undefined;
-  const uri = target ?? vscode.window.activeTextEditor?.document.uri;
-  if (!uri) {
-    void vscode.window.showErrorMessage('Open a flow definition file (or right-click one in the Explorer) to push it to the DataFlow Catalog.');
-    return undefined;
-  }
+async function pushFile(deps: PushDependencies, uri: vscode.Uri, options: PushOptions): Promise<PushResult | undefined> {
   const fileName = path.basename(uri.path);
   const text = await readFlowText(uri, options);
   if (text === undefined) return undefined;

@@ -125,6 +125,26 @@ describe('Catalog view and push', function () {
     assert.match(tooltipText(catalog.treeItem(versions[0])), /Second push/);
   });
 
+  it('pushes a file once when a second push of it starts while the first runs, and says so', async () => {
+    const file = workspaceFile('ready-s3-to-sqs.json');
+    const uploadsBefore = fake.uploads.length;
+    const asked = messages.shown.length;
+    const options = { name: 'PushedTwiceAtOnce', comments: 'double click' };
+    const results = await Promise.all([
+      vscode.commands.executeCommand<PushResult | undefined>('dff.catalog.push', file, options),
+      vscode.commands.executeCommand<PushResult | undefined>('dff.catalog.push', file, options),
+    ]);
+    const pushed = results.filter((result): result is PushResult => result !== undefined);
+    assert.equal(pushed.length, 1, 'expected exactly one of the two pushes to push');
+    const flows = [...fake.flows.values()].filter((flow) => flow.name === 'PushedTwiceAtOnce');
+    assert.equal(flows.length, 1, 'the catalog holds more than one flow of that name');
+    assert.equal(flows[0].versions.length, 1);
+    assert.equal(fake.uploads.length - uploadsBefore, 1, 'the second push uploaded the file too');
+    const shown = messages.since(asked);
+    assert.ok(shown.some((message) => message.message.startsWith('A push of ready-s3-to-sqs.json is already running')), 'the second push did not say why it did nothing');
+    assert.ok(!shown.some((message) => message.severity === 'error'), `an error was shown: ${shown.map((message) => message.message).join(' | ')}`);
+  });
+
   it('pushes the editor text of an unsaved flow file when asked to, leaving the file on disk alone', async () => {
     const file = workspaceFile('ready-s3-to-sqs.json');
     const onDisk = fs.readFileSync(file.fsPath, 'utf8');
