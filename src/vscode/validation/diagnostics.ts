@@ -1,5 +1,5 @@
-// Diagnostics for flow documents: validated on open and, debounced, on change; a run scheduled for
-// a version that is no longer current is dropped; cleared when the document closes.
+// Diagnostics for flow documents: validated on open and, debounced, on change (a change restarts the
+// wait); cleared when the document closes.
 import * as vscode from 'vscode';
 import type { Validation } from '../../core/flow/validate';
 import { toDiagnostic } from './convert';
@@ -20,16 +20,13 @@ export class FlowDiagnostics implements vscode.Disposable {
     if (!isCandidate(document)) return;
     const key = document.uri.toString();
     clearTimeout(this.timers.get(key));
-    const version = document.version;
-    this.timers.set(key, setTimeout(() => {
-      this.timers.delete(key);
-      // A later change has scheduled its own run.
-      if (document.isClosed || document.version !== version) return;
-      this.publish(document);
-    }, delayMs));
+    this.timers.set(key, setTimeout(() => this.run(key, document), delayMs));
   }
 
-  /** The validation of the document's current version, after the run scheduled for it (if any) has been published. */
+  /**
+   * The validation of the document's current version, after the run scheduled for it (if any) has been published.
+   * Waiters are released by every end of a pending run: run(), close() and dispose().
+   */
   async validated(document: vscode.TextDocument): Promise<Validation | undefined> {
     const key = document.uri.toString();
     if (this.timers.has(key) && !this.documents.isCurrent(document)) {
@@ -55,16 +52,29 @@ export class FlowDiagnostics implements vscode.Disposable {
 
   dispose(): void {
     for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
     for (const key of [...this.waiters.keys()]) this.release(key);
     this.collection.dispose();
     this.validatedEmitter.dispose();
+  }
+
+  /**
+   * A pending run ends here, and always releases its waiters, even if validation throws. A change to the
+   * document clears this timer and schedules another, so the version is the one the run was scheduled for.
+   */
+  private run(key: string, document: vscode.TextDocument): void {
+    this.timers.delete(key);
+    try {
+      if (!document.isClosed) this.publish(document);
+    } finally {
+      this.release(key);
+    }
   }
 
   private publish(document: vscode.TextDocument): void {
     const validation = this.documents.get(document);
     if (validation) this.collection.set(document.uri, validation.findings.map((finding) => toDiagnostic(document.uri, finding)));
     else this.collection.delete(document.uri);
-    this.release(document.uri.toString());
     this.validatedEmitter.fire(document);
   }
 
