@@ -24,7 +24,7 @@ class FlowCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable
 
   async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
     if (!settings.codeLensEnabled()) return [];
-    const validation = await this.diagnostics.validated(document);
+    const validation = await this.diagnostics.validated(document, token);
     if (!validation || token.isCancellationRequested) return [];
     const lenses = loadFlowEngine().flowLenses(validation, { failurePorts: settings.failurePorts() }).map((lens) => {
       const position = document.positionAt(lens.offset);

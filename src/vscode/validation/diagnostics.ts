@@ -27,12 +27,14 @@ export class FlowDiagnostics implements vscode.Disposable {
    * The validation of the document's current version, after the run scheduled for it (if any) has been published.
    * Waiters are released by every end of a pending run: run(), close() and dispose().
    */
-  async validated(document: vscode.TextDocument): Promise<Validation | undefined> {
+  async validated(document: vscode.TextDocument, token?: vscode.CancellationToken): Promise<Validation | undefined> {
     const key = document.uri.toString();
-    if (this.timers.has(key) && !this.documents.isCurrent(document)) {
-      await new Promise<void>((resolve) => this.waiters.set(key, [...(this.waiters.get(key) ?? []), resolve]));
+    // A change while waiting schedules another run: wait for that one too rather than validate out of turn.
+    while (this.timers.has(key) && !this.documents.isCurrent(document) && !token?.isCancellationRequested) {
+      await this.nextRun(key, token);
     }
-    return document.isClosed ? undefined : this.documents.get(document);
+    if (document.isClosed || token?.isCancellationRequested) return undefined;
+    return this.documents.get(document);
   }
 
   close(document: vscode.TextDocument): void {
@@ -76,6 +78,22 @@ export class FlowDiagnostics implements vscode.Disposable {
     if (validation) this.collection.set(document.uri, validation.findings.map((finding) => toDiagnostic(document.uri, finding)));
     else this.collection.delete(document.uri);
     this.validatedEmitter.fire(document);
+  }
+
+  /** Resolves when the pending run for key ends, or when the token is cancelled. */
+  private nextRun(key: string, token: vscode.CancellationToken | undefined): Promise<void> {
+    return new Promise<void>((resolve) => {
+      let cancelled: vscode.Disposable | undefined;
+      const done = (): void => {
+        cancelled?.dispose();
+        resolve();
+      };
+      this.waiters.set(key, [...(this.waiters.get(key) ?? []), done]);
+      cancelled = token?.onCancellationRequested(() => {
+        this.waiters.set(key, (this.waiters.get(key) ?? []).filter((waiter) => waiter !== done));
+        done();
+      });
+    });
   }
 
   private release(key: string): void {

@@ -1,14 +1,17 @@
-// Hover, completion and go to definition for #{parameter} references in property values.
+// Hover, completion and go to definition for #{parameter} references in property values. They use the
+// debounced validation of the current version (waiting for it if it is pending), never validate on their own:
+// completion fires on { and ', and validating a large flow on every such keystroke would block the extension host.
 import * as vscode from 'vscode';
 import { loadFlowEngine } from '../lazy';
 import { offsetRange } from './convert';
-import { FLOW_SELECTOR, type FlowDocuments } from './flowDocuments';
+import type { FlowDiagnostics } from './diagnostics';
+import { FLOW_SELECTOR } from './flowDocuments';
 
 class ParameterHoverProvider implements vscode.HoverProvider {
-  constructor(private readonly documents: FlowDocuments) {}
+  constructor(private readonly diagnostics: FlowDiagnostics) {}
 
-  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
-    const validation = this.documents.get(document);
+  async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
+    const validation = await this.diagnostics.validated(document, token);
     if (!validation?.model) return undefined;
     const hover = loadFlowEngine().hoverAt(validation.model, validation.locator, document.offsetAt(position));
     if (!hover) return undefined;
@@ -20,10 +23,12 @@ class ParameterHoverProvider implements vscode.HoverProvider {
 class ParameterCompletionProvider implements vscode.CompletionItemProvider {
   static readonly triggerCharacters = ['{', "'"];
 
-  constructor(private readonly documents: FlowDocuments) {}
+  constructor(private readonly diagnostics: FlowDiagnostics) {}
 
-  provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionList | undefined {
-    const validation = this.documents.get(document);
+  async provideCompletionItems(
+    document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken,
+  ): Promise<vscode.CompletionList | undefined> {
+    const validation = await this.diagnostics.validated(document, token);
     if (!validation?.model) return undefined;
     const completion = loadFlowEngine().completionsAt(validation.model, validation.locator, document.offsetAt(position));
     if (!completion) return undefined;
@@ -43,10 +48,12 @@ class ParameterCompletionProvider implements vscode.CompletionItemProvider {
 }
 
 class ParameterDefinitionProvider implements vscode.DefinitionProvider {
-  constructor(private readonly documents: FlowDocuments) {}
+  constructor(private readonly diagnostics: FlowDiagnostics) {}
 
-  provideDefinition(document: vscode.TextDocument, position: vscode.Position): vscode.LocationLink[] | undefined {
-    const validation = this.documents.get(document);
+  async provideDefinition(
+    document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken,
+  ): Promise<vscode.LocationLink[] | undefined> {
+    const validation = await this.diagnostics.validated(document, token);
     if (!validation?.model) return undefined;
     const definition = loadFlowEngine().definitionAt(validation.model, validation.locator, document.offsetAt(position));
     if (!definition) return undefined;
@@ -60,12 +67,12 @@ class ParameterDefinitionProvider implements vscode.DefinitionProvider {
   }
 }
 
-export function registerParameterProviders(documents: FlowDocuments): vscode.Disposable[] {
+export function registerParameterProviders(diagnostics: FlowDiagnostics): vscode.Disposable[] {
   return [
-    vscode.languages.registerHoverProvider(FLOW_SELECTOR, new ParameterHoverProvider(documents)),
+    vscode.languages.registerHoverProvider(FLOW_SELECTOR, new ParameterHoverProvider(diagnostics)),
     vscode.languages.registerCompletionItemProvider(
-      FLOW_SELECTOR, new ParameterCompletionProvider(documents), ...ParameterCompletionProvider.triggerCharacters,
+      FLOW_SELECTOR, new ParameterCompletionProvider(diagnostics), ...ParameterCompletionProvider.triggerCharacters,
     ),
-    vscode.languages.registerDefinitionProvider(FLOW_SELECTOR, new ParameterDefinitionProvider(documents)),
+    vscode.languages.registerDefinitionProvider(FLOW_SELECTOR, new ParameterDefinitionProvider(diagnostics)),
   ];
 }

@@ -24,7 +24,7 @@ export function registerValidation(context: vscode.ExtensionContext): void {
     }),
     ...registerCodeLens(diagnostics),
     registerCodeActions(diagnostics),
-    ...registerParameterProviders(documents),
+    ...registerParameterProviders(diagnostics),
     ...trackFlowFileContext(diagnostics),
   );
   for (const document of vscode.workspace.textDocuments) diagnostics.schedule(document, 0);
