@@ -71,19 +71,21 @@ export function createCatalogClient(profile: CdpProfile, options: CatalogClientO
         'Flow-Definition-Tags': request.tags?.length ? JSON.stringify({ tags: request.tags }) : undefined,
         'Flow-Definition-Collection-Identifier': request.collectionCrn,
       });
-      const answer = await transport.upload(operation, target, Buffer.from(file, 'utf8'), headers, callOptions);
+      const subject = { flow: `"${request.name}"`, creates: 'flow' as const };
+      const answer = await transport.upload({ operation, url: target, bytes: Buffer.from(file, 'utf8'), headers, subject }, callOptions);
       return toFlowDetail(answer, operation);
     },
 
     async importFlowDefinitionVersion(request, callOptions) {
       const operation = 'importFlowDefinitionVersion';
-      const { file, ...parameters } = request;
+      const { file, flowName, ...parameters } = request;
       const target = await transport.redirectTarget(operation, withoutUndefined(parameters), callOptions);
       const headers = uploadHeaders({
         'Flow-Definition-Comments': request.comments,
         'Flow-Definition-Tags': request.tags?.length ? JSON.stringify({ tags: request.tags }) : undefined,
       });
-      const answer = await transport.upload(operation, target, Buffer.from(file, 'utf8'), headers, callOptions);
+      const subject = { flow: flowName ? `"${flowName}" (${request.flowCrn})` : request.flowCrn, creates: 'version' as const };
+      const answer = await transport.upload({ operation, url: target, bytes: Buffer.from(file, 'utf8'), headers, subject }, callOptions);
       return toFlowVersion(answer, operation);
     },
 

@@ -1,9 +1,11 @@
-// Signed HTTP to the CDP API over axios: one request, retried on throttling and lost connections.
+// Signed HTTP to the CDP API over axios: one request, retried on throttling and lost connections
+// (an upload only on throttling: see uploadFailure.ts).
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
 import { errorForStatus, parseErrorBody } from './httpErrors';
 import { cancelled, DEFAULT_RETRY_POLICY, realSleep, withRetry, type RetryPolicy, type Sleep } from './retry';
 import { createSigner } from './signer';
 import { CatalogError, type CallOptions, type CdpProfile } from './types';
+import { isUploadRetryable, mayHaveLanded, uncertainUploadError, type UploadSubject } from './uploadFailure';
 
 export interface TransportOptions {
   /** Per request, in milliseconds (default 60 s). */
@@ -34,8 +36,19 @@ export interface Transport {
   call(operation: string, body: object, options?: CallOptions): Promise<unknown>;
   /** POST, expecting a redirect; returns the absolute Location. */
   redirectTarget(operation: string, body: object, options?: CallOptions): Promise<string>;
-  /** POST raw bytes to an absolute URL, signed for that URL's path. */
-  upload(operation: string, url: string, bytes: Buffer, headers: Record<string, string>, options?: CallOptions): Promise<unknown>;
+  /**
+   * POST raw bytes to an absolute URL, signed for that URL's path. Retried only on throttling; a
+   * failure that may have left the upload stored is a CatalogError of kind 'uncertain'.
+   */
+  upload(request: UploadRequest, options?: CallOptions): Promise<unknown>;
+}
+
+export interface UploadRequest {
+  operation: string;
+  url: string;
+  bytes: Buffer;
+  headers: Record<string, string>;
+  subject: UploadSubject;
 }
 
 function isLoopback(url: string): boolean {
@@ -101,8 +114,8 @@ export function createTransport(profile: CdpProfile, options: TransportOptions =
     return response;
   }
 
-  function post(request: SignedPost, callOptions?: CallOptions): Promise<AxiosResponse<string>> {
-    return withRetry(() => postOnce(request, callOptions), isRetryable, policy, sleep, callOptions?.signal);
+  function post(request: SignedPost, callOptions?: CallOptions, retryable = isRetryable): Promise<AxiosResponse<string>> {
+    return withRetry(() => postOnce(request, callOptions), retryable, policy, sleep, callOptions?.signal);
   }
 
   function parseJson(response: AxiosResponse<string>, operation: string): unknown {
@@ -127,8 +140,13 @@ export function createTransport(profile: CdpProfile, options: TransportOptions =
       }
       return new URL(location, operationUrl(operation)).toString();
     },
-    async upload(operation, url, bytes, headers, callOptions) {
-      const response = await post({ operation, url, body: bytes, headers, timeoutMs: uploadTimeoutMs }, callOptions);
+    async upload({ operation, url, bytes, headers, subject }, callOptions) {
+      let response: AxiosResponse<string>;
+      try {
+        response = await post({ operation, url, body: bytes, headers, timeoutMs: uploadTimeoutMs }, callOptions, isUploadRetryable);
+      } catch (error) {
+        throw error instanceof CatalogError && mayHaveLanded(error) ? uncertainUploadError(error, subject) : error;
+      }
       return parseJson(response, operation);
     },
   };

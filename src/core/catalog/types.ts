@@ -72,7 +72,11 @@ export interface CatalogClient {
     request: { name: string; description?: string; comments?: string; tags?: string[]; collectionCrn?: string; file: string },
     options?: CallOptions,
   ): Promise<FlowDetail>;
-  importFlowDefinitionVersion(request: { flowCrn: string; comments?: string; tags?: string[]; file: string }, options?: CallOptions): Promise<FlowVersion>;
+  /** `flowName` is not sent: it only names the flow in messages. */
+  importFlowDefinitionVersion(
+    request: { flowCrn: string; flowName?: string; comments?: string; tags?: string[]; file: string },
+    options?: CallOptions,
+  ): Promise<FlowVersion>;
   deleteFlow(flowCrn: string, options?: CallOptions): Promise<void>;
 }
 
@@ -86,7 +90,8 @@ export type CatalogErrorKind =
   | 'network' // connection failed after retries
   | 'timeout'
   | 'cancelled'
-  | 'credentials'; // a profile or key could not be read
+  | 'credentials' // a profile or key could not be read
+  | 'uncertain'; // an import failed or answered oddly after the catalog may have stored it: check before trying again
 
 /** Every failure of the catalog core: the message says what to do and never holds a key. */
 export class CatalogError extends Error {

@@ -5,7 +5,12 @@ import type { AddressInfo, Socket } from 'node:net';
 import { toPublicKey, verifyAltusAuth } from './altusAuth';
 import { FlowStore, flowDetailJson, flowSummaryJson, versionJson, type StoredFlow } from './flowStore';
 
-export type InjectedFailure = number | 'drop' | 'stall';
+/**
+ * A status to answer with, a connection dropped before the request is handled ('drop'), no answer
+ * ever ('stall'), or the request handled and stored but the connection dropped instead of the
+ * answer ('dropAnswer': the client cannot tell it worked).
+ */
+export type InjectedFailure = number | 'drop' | 'stall' | 'dropAnswer';
 
 export interface FakeCatalogOptions {
   port?: number;
@@ -32,7 +37,10 @@ export interface FakeCatalog {
   seedFlow(name: string, versions: { fileText: string; comments?: string; author?: string }[]): string;
   /** Inspectable state: flow CRN -> flow with its versions (file text included). */
   flows: Map<string, StoredFlow>;
-  /** Answer the next `count` requests (of `opName`, if given) with this status, drop the connection, or never answer. */
+  /**
+   * Fail the next `count` requests (of `opName`, if given). An import's opName matches both its steps;
+   * "<operation>:upload" matches only the upload.
+   */
   failNext(failure: InjectedFailure, count?: number, opName?: string): void;
   /** Every request's operation name in order; uploads are logged as "<operation>:upload". */
   requests: string[];
@@ -119,8 +127,8 @@ export async function startFakeCatalog(options: FakeCatalogOptions = {}): Promis
   const sockets = new Set<Socket>();
   let baseUrl = '';
 
-  function takeFailure(operation: string): InjectedFailure | undefined {
-    const index = failures.findIndex((entry) => !entry.opName || entry.opName === operation);
+  function takeFailure(operation: string, logged: string): InjectedFailure | undefined {
+    const index = failures.findIndex((entry) => !entry.opName || entry.opName === operation || entry.opName === logged);
     if (index < 0) return undefined;
     const entry = failures[index];
     if (--entry.remaining <= 0) failures.splice(index, 1);
@@ -225,10 +233,11 @@ export async function startFakeCatalog(options: FakeCatalogOptions = {}): Promis
     const isUpload = path.startsWith(UPLOAD_PREFIX);
     const pending = isUpload ? pendingUploads.get(path.slice(UPLOAD_PREFIX.length)) : undefined;
     const operation = isUpload ? (pending?.operation ?? 'unknownUpload') : path.startsWith(API_PREFIX) ? path.slice(API_PREFIX.length) : path;
-    requests.push(isUpload ? `${operation}:upload` : operation);
+    const logged = isUpload ? `${operation}:upload` : operation;
+    requests.push(logged);
     const body = await readBody(request);
 
-    const failure = takeFailure(operation);
+    const failure = takeFailure(operation, logged);
     if (failure === 'drop') {
       request.socket.destroy();
       return;
@@ -246,7 +255,9 @@ export async function startFakeCatalog(options: FakeCatalogOptions = {}): Promis
         pendingUploads.delete(path.slice(UPLOAD_PREFIX.length));
         const fileText = body.toString('utf8');
         uploads.push({ operation, path, headers: Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k, String(v)])), body: fileText });
-        return send(response, 200, handleUpload(request, pending, fileText));
+        const answer = handleUpload(request, pending, fileText);
+        if (failure === 'dropAnswer') return void request.socket.destroy();
+        return send(response, 200, answer);
       }
       let parsed: unknown;
       try {
@@ -256,6 +267,7 @@ export async function startFakeCatalog(options: FakeCatalogOptions = {}): Promis
       }
       if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new ApiError(400, 'The request body must be a JSON object.');
       const result = handleApi(operation, parsed as Record<string, unknown>);
+      if (failure === 'dropAnswer') return void request.socket.destroy();
       if (result.location) {
         response.writeHead(result.status, { Location: result.location, 'Content-Length': 0 });
         response.end();

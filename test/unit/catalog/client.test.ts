@@ -86,11 +86,40 @@ describe('catalog client against the fake catalog', () => {
     assert.deepEqual(harness.sleeps, [100, 200, 400]);
   });
 
-  it('retries a failed upload step and still stores the flow once', async () => {
+  it('retries a failed redirect step (nothing stored yet) and stores the flow once', async () => {
     harness.catalog.failNext(503, 2, 'importFlowDefinition');
     const flow = await client.importFlowDefinition({ name: 'Retried', file: flowText('r') });
+    assert.deepEqual(harness.catalog.requests, ['importFlowDefinition', 'importFlowDefinition', 'importFlowDefinition', 'importFlowDefinition:upload']);
     assert.equal(harness.catalog.flows.size, 1);
     assert.equal(flow.name, 'Retried');
+  });
+
+  for (const failure of [503, 'drop'] as const) {
+    it(`does not retry an upload that failed with ${failure}: says it may have landed and to check the flow's versions`, async () => {
+      harness.catalog.failNext(failure, 1, 'importFlowDefinition:upload');
+      const error = await rejection(client.importFlowDefinition({ name: 'Orders', file: flowText('o') }));
+      assert.equal(harness.catalog.requests.filter((op) => op === 'importFlowDefinition:upload').length, 1, 'exactly one upload attempt');
+      assert.equal(error.kind, 'uncertain');
+      assert.match(error.message, /may or may not have stored it/);
+      assert.match(error.message, /Check the versions of flow "Orders" in the catalog before pushing again/);
+    });
+  }
+
+  it('does not retry the upload of a version when the answer is lost after the catalog stored it', async () => {
+    const crn = harness.catalog.seedFlow('S3ToSqs', [{ fileText: flowText('one') }]);
+    harness.catalog.failNext('dropAnswer', 1, 'importFlowDefinitionVersion:upload');
+    const error = await rejection(client.importFlowDefinitionVersion({ flowCrn: crn, flowName: 'S3ToSqs', file: flowText('two') }));
+    assert.equal(error.kind, 'uncertain');
+    assert.match(error.message, new RegExp(`Check the versions of flow "S3ToSqs" \\(${crn}\\)`));
+    assert.equal(harness.catalog.flows.get(crn)?.versions.length, 2, 'stored once, not twice');
+  });
+
+  it('retries an upload the catalog throttled (429, 509): it was refused before anything was stored', async () => {
+    harness.catalog.failNext(429, 1, 'importFlowDefinition:upload');
+    harness.catalog.failNext(509, 1, 'importFlowDefinition:upload');
+    const flow = await client.importFlowDefinition({ name: 'Throttled', file: flowText('t') });
+    assert.equal(harness.catalog.requests.filter((op) => op === 'importFlowDefinition:upload').length, 3);
+    assert.equal(harness.catalog.flows.get(flow.crn)?.versions.length, 1);
   });
 
   it('gives up after 10 attempts and says the catalog is throttling', async () => {
