@@ -2,6 +2,7 @@
 // wait); cleared when the document closes.
 import * as vscode from 'vscode';
 import type { Validation } from '../../core/flow/validate';
+import type { ValidationRecord } from './api';
 import { toDiagnostic } from './convert';
 import { isCandidate, type FlowDocuments } from './flowDocuments';
 import { settings } from './settings';
@@ -10,6 +11,7 @@ export class FlowDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('dff');
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly waiters = new Map<string, (() => void)[]>();
+  private readonly records = new Map<string, ValidationRecord>();
   private readonly validatedEmitter = new vscode.EventEmitter<vscode.TextDocument>();
   /** Fires after a document's diagnostics were replaced. */
   readonly onDidValidate = this.validatedEmitter.event;
@@ -37,10 +39,16 @@ export class FlowDiagnostics implements vscode.Disposable {
     return this.documents.get(document);
   }
 
+  /** What the last published run found, for which version. */
+  lastValidation(uri: vscode.Uri): ValidationRecord | undefined {
+    return this.records.get(uri.toString());
+  }
+
   close(document: vscode.TextDocument): void {
     const key = document.uri.toString();
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
+    this.records.delete(key);
     this.collection.delete(document.uri);
     this.documents.forget(document);
     this.release(key);
@@ -77,6 +85,9 @@ export class FlowDiagnostics implements vscode.Disposable {
     const validation = this.documents.get(document);
     if (validation) this.collection.set(document.uri, validation.findings.map((finding) => toDiagnostic(document.uri, finding)));
     else this.collection.delete(document.uri);
+    // FlowDocuments caches a result only for documents it examined.
+    const verdict = validation ? 'flow' : this.documents.isCurrent(document) ? 'not-a-flow' : 'not-examined';
+    this.records.set(document.uri.toString(), { version: document.version, verdict });
     this.validatedEmitter.fire(document);
   }
 

@@ -1,6 +1,7 @@
 // Everything the user sees while editing a flow definition: diagnostics, CodeLens, quick fixes,
 // hover, completion and go to definition. Nothing here uses credentials: it works in untrusted workspaces.
 import * as vscode from 'vscode';
+import type { ValidationApi } from './api';
 import { registerCodeActions } from './codeActions';
 import { registerCodeLens } from './codeLens';
 import { FlowDiagnostics } from './diagnostics';
@@ -9,7 +10,7 @@ import { trackFlowFileContext } from './flowFileContext';
 import { registerParameterProviders } from './parameterProviders';
 import { affectsValidation } from './settings';
 
-export function registerValidation(context: vscode.ExtensionContext): void {
+export function registerValidation(context: vscode.ExtensionContext): ValidationApi {
   const documents = new FlowDocuments();
   const diagnostics = new FlowDiagnostics(documents);
   context.subscriptions.push(
@@ -28,4 +29,5 @@ export function registerValidation(context: vscode.ExtensionContext): void {
     ...trackFlowFileContext(diagnostics),
   );
   for (const document of vscode.workspace.textDocuments) diagnostics.schedule(document, 0);
+  return { lastValidation: (uri) => diagnostics.lastValidation(uri) };
 }

@@ -1,7 +1,11 @@
 // What a user sees while editing flow definitions, in a real VS Code with the samples/ workspace:
 // diagnostics, CodeLens, quick fixes, hover, completion and go to definition.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { DffExtensionApi } from '../../../src/extension';
+import type { ValidationRecord } from '../../../src/vscode/validation/api';
 
 const SOURCE = 'DataFlow Functions';
 const SECRET = 'wJalrXUtnFEMI-K7MDENG-bPxRfiCYEXAMPLEKEY';
@@ -17,6 +21,24 @@ const EXPECTED_CODES: Record<string, string[]> = {
   'broken-root-canvas-exported.json': ['entry-port-missing', 'failure-port-missing', 'root-canvas-exported'],
   'broken-malformed-json.json': ['flow-syntax'],
 };
+
+const repoRoot = path.resolve(__dirname, '..', '..', '..', '..');
+const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { publisher: string; name: string };
+
+async function extensionApi(): Promise<DffExtensionApi> {
+  const extension = vscode.extensions.getExtension<DffExtensionApi>(`${manifest.publisher}.${manifest.name}`);
+  assert.ok(extension, 'the extension is not loaded in this VS Code');
+  return extension.activate();
+}
+
+/** Waits until validation has published a result for the document's current version. */
+async function validationOfCurrentVersion(document: vscode.TextDocument): Promise<ValidationRecord> {
+  const { validation } = await extensionApi();
+  return waitFor(() => {
+    const record = validation.lastValidation(document.uri);
+    return record?.version === document.version ? record : undefined;
+  }, `the validation of version ${document.version} of ${document.uri.path}`);
+}
 
 function sampleUri(name: string): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
@@ -151,7 +173,7 @@ describe('Flow validation in the editor', () => {
 
   it('leaves JSON that is not a flow definition alone', async () => {
     const { document } = await open('not-a-flow.json');
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    assert.equal((await validationOfCurrentVersion(document)).verdict, 'not-a-flow');
     assert.deepEqual(ours(document.uri), []);
     const titles = await lensTitles(document.uri);
     assert.ok(!titles.some((title) => /DataFlow Functions|show problems|port/.test(title)), JSON.stringify(titles));
@@ -242,6 +264,7 @@ describe('Flow validation in the editor', () => {
       await waitForCodes(document.uri, ['entry-port-multiple', 'entry-port-unconnected']);
       await config().update('validation.enabled', false, vscode.ConfigurationTarget.Workspace);
       await waitForCodes(document.uri, []);
+      assert.equal((await validationOfCurrentVersion(document)).verdict, 'not-examined');
       assert.deepEqual(await lensTitles(document.uri), []);
       await config().update('validation.enabled', undefined, vscode.ConfigurationTarget.Workspace);
       await waitForCodes(document.uri, ['entry-port-multiple', 'entry-port-unconnected']);

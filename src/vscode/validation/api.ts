@@ -1,0 +1,15 @@
+// What activate() tells tests and other extensions about validation.
+import type * as vscode from 'vscode';
+
+/** The outcome of the last validation published for a document. */
+export interface ValidationRecord {
+  /** The document version that was validated. */
+  version: number;
+  /** 'not-examined' when validation is turned off (dff.validation.enabled) or the document is no JSON file of its own. */
+  verdict: 'flow' | 'not-a-flow' | 'not-examined';
+}
+
+export interface ValidationApi {
+  /** The last validation published for the document; undefined before the first, and after it closes. */
+  lastValidation(uri: vscode.Uri): ValidationRecord | undefined;
+}
