@@ -79,12 +79,12 @@ export class CatalogTree implements vscode.TreeDataProvider<CatalogNode>, vscode
     await this.root;
   }
 
-  /** The node of a flow, loading further pages until it shows up; undefined if it is not there. */
-  async findFlow(flowCrn: string): Promise<FlowNode | undefined> {
+  /** The first flow that matches, loading further pages until it shows up; undefined if it is not there. */
+  async findFlow(matches: (flow: FlowSummary) => boolean): Promise<FlowNode | undefined> {
     await this.rootChildren();
     for (;;) {
       const state = await this.root!;
-      const found = state.flows.find((node) => node.flow.crn === flowCrn);
+      const found = state.flows.find((node) => matches(node.flow));
       if (found || !state.nextToken || state.error) return found;
       await this.loadMore();
     }

@@ -43,28 +43,47 @@ export function isCancellation(error: unknown): boolean {
 const CHOOSE_PROFILE = 'Choose CDP Profile';
 const OPEN_CREDENTIALS = 'Open credentials file';
 const RETRY = 'Retry';
+const SHOW_IN_CATALOG = 'Show in Catalog';
+
+/** What a failure message may offer besides fixing the credentials, for failures that may pass. */
+export interface FailureActions {
+  /** Runs the operation again: only for reads, which are safe to repeat. */
+  retry?: () => unknown;
+  /**
+   * For a write (a push) that may have reached the catalog although it failed: repeating it could
+   * add a second version, so this shows what the catalog holds instead.
+   */
+  showInCatalog?: () => unknown;
+}
 
 /**
  * Shows an error message for a failed catalog operation with the actions that help. `what` says what
- * failed ("Could not push flow.json"); `retry` is offered for passing failures.
+ * failed ("Could not push flow.json").
  */
-export async function showCatalogError(what: string, error: unknown, retry?: () => unknown): Promise<void> {
+export async function showCatalogError(what: string, error: unknown, offers: FailureActions = {}): Promise<void> {
   const failure = describeFailure(error);
   if (failure.kind === 'cancelled') return;
   log().error(`${what}: ${failure.message}`);
   const actions: string[] = [];
   if (failure.kind === 'credentials' || failure.kind === 'unauthenticated') actions.push(CHOOSE_PROFILE);
   if (failure.kind === 'credentials') actions.push(OPEN_CREDENTIALS);
-  if (retry && isPassing(failure.kind)) actions.push(RETRY);
+  if (offers.showInCatalog && (isPassing(failure.kind) || mayHaveArrived(failure.kind))) actions.push(SHOW_IN_CATALOG);
+  else if (offers.retry && isPassing(failure.kind)) actions.push(RETRY);
   const choice = await vscode.window.showErrorMessage(`${what}: ${failure.message}`, ...actions);
   if (choice === CHOOSE_PROFILE) await vscode.commands.executeCommand('dff.cdp.selectProfile');
   else if (choice === OPEN_CREDENTIALS) await openCredentialsFile();
-  else if (choice === RETRY) await retry?.();
+  else if (choice === RETRY) await offers.retry?.();
+  else if (choice === SHOW_IN_CATALOG) await offers.showInCatalog?.();
 }
 
 /** Failures that may pass by themselves, so trying again makes sense. */
 export function isPassing(kind: CatalogFailure['kind']): boolean {
   return kind === 'throttled' || kind === 'unavailable' || kind === 'network' || kind === 'timeout';
+}
+
+/** The core's kind for an upload that failed after the catalog may have stored it (a string: older cores lack it). */
+function mayHaveArrived(kind: string): boolean {
+  return kind === 'uncertain';
 }
 
 export function credentialsFilePath(): string {

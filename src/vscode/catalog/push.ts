@@ -26,7 +26,9 @@ export interface PushDependencies {
   workspaceState: vscode.Memento;
   /** Called after every push so the Catalog view shows the new version. */
   refresh(): void;
-  reveal(flowCrn: string, versionCrn: string): Promise<void>;
+  reveal(flowCrn: string, versionCrn: string): Promise<unknown>;
+  /** Refreshes the Catalog view and selects the flow of that name (or says it is not there). */
+  showFlowNamed(name: string): Promise<unknown>;
 }
 
 export const lastPushedVersionKey = (uri: vscode.Uri) => `dff.lastPushedVersion:${uri.toString()}`;
@@ -110,9 +112,9 @@ async function pushFile(deps: PushDependencies, uri: vscode.Uri, options: PushOp
       },
     );
   } catch (error) {
-    void showCatalogError(`Could not push ${name}`, error, () =>
-      vscode.commands.executeCommand('dff.catalog.push', uri, { ...options, name, comments, pushWithErrors: true }),
-    );
+    // No Retry: the upload may have reached the catalog although the answer did not come back, and
+    // pushing again would add a second version. Showing the flow lets the user see what arrived.
+    void showCatalogError(`Could not push ${name}`, error, { showInCatalog: () => deps.showFlowNamed(name) });
     return undefined;
   }
 

@@ -3,10 +3,11 @@ import { registerLog } from '../shared/log';
 import { CATALOG_VIEW_ID, CatalogTree } from './catalogTree';
 import { registerProfileCommands } from './profileCommands';
 import { registerPushCommand } from './push';
+import { CatalogRevealer } from './reveal';
 import { StoredKeys } from './secretKeys';
 import { CdpSession } from './session';
 import { createProfileStatusBar } from './statusBar';
-import type { CatalogNode } from './treeItems';
+import type { CatalogNode, FlowNode, VersionNode } from './treeItems';
 import { LOAD_MORE_COMMAND } from './treeItems';
 import { registerVersionCommands } from './versionCommands';
 import { CATALOG_SCHEME, VersionDocuments } from './versionDocuments';
@@ -18,6 +19,10 @@ import { CATALOG_SCHEME, VersionDocuments } from './versionDocuments';
 export interface CatalogApi {
   children(node?: CatalogNode): Promise<CatalogNode[]>;
   treeItem(node: CatalogNode): vscode.TreeItem;
+  /** The nodes selected in the view. */
+  selection(): readonly CatalogNode[];
+  /** Selects a version (or its flow) in the view, as "Reveal in Catalog" does; undefined if the flow is not listed. */
+  reveal(flowCrn: string, versionCrn?: string): Promise<FlowNode | VersionNode | undefined>;
 }
 
 export function registerCatalog(context: vscode.ExtensionContext): CatalogApi {
@@ -28,29 +33,24 @@ export function registerCatalog(context: vscode.ExtensionContext): CatalogApi {
   const view = vscode.window.createTreeView(CATALOG_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   tree.view = view;
 
-  const reveal = async (flowCrn: string, versionCrn: string) => {
-    let flow = await tree.findFlow(flowCrn);
-    if (!flow && tree.searchTerm) {
-      await setFilter(tree, view, undefined);
-      flow = await tree.findFlow(flowCrn);
-    }
-    if (!flow) {
-      void vscode.window.showWarningMessage('The pushed flow is not listed in the Catalog view yet. Refresh the view in a moment.');
-      return;
-    }
-    const version = await tree.findVersion(flow, versionCrn);
-    await view.reveal(version ?? flow, { select: true, focus: true, expand: true });
-  };
+  const documents = new VersionDocuments(session);
+  const revealer = new CatalogRevealer(tree, view, () => setFilter(tree, view, undefined));
 
   context.subscriptions.push(
     session,
     tree,
     view,
-    vscode.workspace.registerTextDocumentContentProvider(CATALOG_SCHEME, new VersionDocuments(session)),
+    vscode.workspace.registerTextDocumentContentProvider(CATALOG_SCHEME, documents),
     createProfileStatusBar(session),
     ...registerProfileCommands(session, storedKeys),
-    ...registerVersionCommands(session, tree),
-    registerPushCommand({ session, workspaceState: context.workspaceState, refresh: () => tree.refresh(), reveal }),
+    ...registerVersionCommands(session, tree, documents),
+    registerPushCommand({
+      session,
+      workspaceState: context.workspaceState,
+      refresh: () => tree.refresh(),
+      reveal: (flowCrn, versionCrn) => revealer.reveal(flowCrn, versionCrn),
+      showFlowNamed: (name) => revealer.showFlowNamed(name),
+    }),
     vscode.commands.registerCommand('dff.catalog.refresh', async () => {
       // A failure to read the profiles shows up in the tree, as an error node.
       await session.reload().catch(() => undefined);
@@ -72,7 +72,12 @@ export function registerCatalog(context: vscode.ExtensionContext): CatalogApi {
     }),
   );
 
-  return { children: (node) => tree.getChildren(node), treeItem: (node) => tree.getTreeItem(node) };
+  return {
+    children: (node) => tree.getChildren(node),
+    treeItem: (node) => tree.getTreeItem(node),
+    selection: () => view.selection,
+    reveal: (flowCrn, versionCrn) => revealer.reveal(flowCrn, versionCrn),
+  };
 }
 
 async function askFilter(tree: CatalogTree, view: vscode.TreeView<CatalogNode>): Promise<void> {

@@ -4,16 +4,16 @@ import type { CatalogTree } from './catalogTree';
 import { showCatalogError } from './errors';
 import type { CdpSession } from './session';
 import type { CatalogNode, FlowNode, VersionNode } from './treeItems';
-import { versionUri } from './versionDocuments';
+import { versionUri, type VersionDocuments } from './versionDocuments';
 
 // Commands on the nodes of the Catalog view: copy a CRN, open a version read-only, compare a
 // version with a local flow file, delete a flow.
 
-export function registerVersionCommands(session: CdpSession, tree: CatalogTree): vscode.Disposable[] {
+export function registerVersionCommands(session: CdpSession, tree: CatalogTree, documents: VersionDocuments): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand('dff.catalog.copyCrn', copyCrn),
-    vscode.commands.registerCommand('dff.catalog.openVersion', openVersion),
-    vscode.commands.registerCommand('dff.catalog.compareWithLocal', compareWithLocal),
+    vscode.commands.registerCommand('dff.catalog.openVersion', (node?: CatalogNode) => openVersion(documents, node)),
+    vscode.commands.registerCommand('dff.catalog.compareWithLocal', (node?: CatalogNode, local?: vscode.Uri) => compareWithLocal(documents, node, local)),
     vscode.commands.registerCommand('dff.catalog.deleteFlow', (node?: CatalogNode, options?: unknown) =>
       deleteFlow(session, tree, node, isDeleteOptions(options) ? options : {}),
     ),
@@ -39,23 +39,30 @@ async function copyCrn(node?: CatalogNode): Promise<string | undefined> {
   return crn;
 }
 
-async function openVersion(node?: CatalogNode): Promise<vscode.TextEditor | undefined> {
+async function openVersion(documents: VersionDocuments, node?: CatalogNode): Promise<vscode.TextEditor | undefined> {
   if (node?.kind !== 'version') return undefined;
   try {
+    await documents.prefetch(uriOf(node));
     const document = await vscode.workspace.openTextDocument(uriOf(node));
     const json = document.languageId === 'json' ? document : await vscode.languages.setTextDocumentLanguage(document, 'json');
     return await vscode.window.showTextDocument(json, { preview: true });
   } catch (error) {
-    await showCatalogError(`Could not open ${title(node)}`, error, () => openVersion(node));
+    await showCatalogError(`Could not open ${title(node)}`, error, { retry: () => openVersion(documents, node) });
     return undefined;
   }
 }
 
 /** `local` lets a script name the file; otherwise the active editor or a file picked in a dialog. */
-async function compareWithLocal(node?: CatalogNode, local?: vscode.Uri): Promise<void> {
+async function compareWithLocal(documents: VersionDocuments, node?: CatalogNode, local?: vscode.Uri): Promise<void> {
   if (node?.kind !== 'version') return;
   const file = local ?? (await pickLocalFlowFile());
   if (!file) return;
+  try {
+    await documents.prefetch(uriOf(node));
+  } catch (error) {
+    await showCatalogError(`Could not open ${title(node)}`, error, { retry: () => compareWithLocal(documents, node, file) });
+    return;
+  }
   await vscode.commands.executeCommand('vscode.diff', uriOf(node), file, `${title(node)} ↔ ${path.basename(file.fsPath)}`);
 }
 
@@ -89,7 +96,7 @@ async function deleteFlow(session: CdpSession, tree: CatalogTree, node: CatalogN
       (await session.client()).deleteFlow(flow.crn),
     );
   } catch (error) {
-    await showCatalogError(`Could not delete ${flow.name}`, error, () => deleteFlow(session, tree, node, options));
+    await showCatalogError(`Could not delete ${flow.name}`, error, { retry: () => deleteFlow(session, tree, node, options) });
     return false;
   } finally {
     tree.refresh();

@@ -16,6 +16,14 @@ export class VersionDocuments implements vscode.TextDocumentContentProvider {
 
   constructor(private readonly session: CdpSession) {}
 
+  /**
+   * Loads a version before it is opened: a failure then reaches the caller as the catalog's error
+   * (its kind decides whether Retry helps), not as VS Code's "cannot open" wrapped around it.
+   */
+  async prefetch(uri: vscode.Uri): Promise<void> {
+    await this.provideTextDocumentContent(uri, new vscode.CancellationTokenSource().token);
+  }
+
   provideTextDocumentContent(uri: vscode.Uri, token: vscode.CancellationToken): Promise<string> {
     const versionCrn = uri.query;
     let content = this.contents.get(versionCrn);

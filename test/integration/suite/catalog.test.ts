@@ -145,6 +145,34 @@ describe('Catalog view and push', function () {
     assert.ok(!shown.some((message) => message.severity === 'error'), `an error was shown: ${shown.map((message) => message.message).join(' | ')}`);
   });
 
+  it('offers Show in Catalog instead of Retry after a failed push, and shows the flow when it arrived after all', async () => {
+    const uploadsBefore = fake.uploads.length;
+    fake.failNext(500, 1, 'importFlowDefinition');
+    const error = interceptErrorMessage(/^Could not push MaybeArrived/);
+    const result = await vscode.commands.executeCommand('dff.catalog.push', workspaceFile('ready-s3-to-sqs.json'), { name: 'MaybeArrived', comments: '' });
+    assert.equal(result, undefined);
+    assert.deepEqual(await error.offered, ['Show in Catalog'], 'a failed push must not offer to push again');
+    assert.equal(fake.uploads.length, uploadsBefore, 'the push uploaded again by itself');
+
+    // As when the upload was stored but its answer was lost: the flow is in the catalog.
+    const crn = fake.seedFlow('MaybeArrived', [{ fileText: seededFlowText('MaybeArrived') }]);
+    error.answer('Show in Catalog');
+    const selected = await waitForValue(() => catalog.selection().find((node) => node.kind === 'flow' && node.flow.crn === crn), 'the flow selected in the Catalog view');
+    assert.equal(selected.kind, 'flow');
+    assert.equal(fake.flows.get(crn)?.versions.length, 1, 'showing the flow changed it');
+  });
+
+  it('still offers Retry when reading a version fails', async () => {
+    const node = await seedListedFlow('ReadFails', 1);
+    const [version] = await catalog.children(node);
+    fake.failNext(500, 1, 'getFlowVersion');
+    const error = interceptErrorMessage(/^Could not open ReadFails v1/);
+    const opened = vscode.commands.executeCommand('dff.catalog.openVersion', version);
+    assert.deepEqual(await error.offered, ['Retry']);
+    error.answer(undefined);
+    assert.equal(await opened, undefined);
+  });
+
   it('pushes the editor text of an unsaved flow file when asked to, leaving the file on disk alone', async () => {
     const file = workspaceFile('ready-s3-to-sqs.json');
     const onDisk = fs.readFileSync(file.fsPath, 'utf8');
@@ -393,6 +421,50 @@ describe('Catalog view and push', function () {
 });
 
 const BROKEN_FLOW = 'broken-two-input-ports.json';
+
+/**
+ * Catches the next error message whose text matches `pattern` (other messages pass through):
+ * `offered` resolves to its buttons, and the message waits for `answer`, as if the user clicked.
+ */
+function interceptErrorMessage(pattern: RegExp): { offered: Promise<string[]>; answer(choice: string | undefined): void } {
+  type ShowError = (message: string, ...items: unknown[]) => Thenable<unknown>;
+  const window = vscode.window as unknown as { showErrorMessage: ShowError };
+  const previous = window.showErrorMessage;
+  let offer!: (actions: string[]) => void;
+  let answer!: (choice: string | undefined) => void;
+  const offered = new Promise<string[]>((resolve) => (offer = resolve));
+  const answered = new Promise<string | undefined>((resolve) => (answer = resolve));
+  window.showErrorMessage = (message, ...items) => {
+    if (!pattern.test(message)) return previous.call(vscode.window, message, ...items);
+    window.showErrorMessage = previous;
+    offer(items.filter((item): item is string => typeof item === 'string'));
+    return answered;
+  };
+  const timedOut = () => {
+    window.showErrorMessage = previous;
+    return `an error message matching ${pattern}`;
+  };
+  return { offered: withTimeout(offered, 10_000, timedOut), answer };
+}
+
+async function waitForValue<T>(read: () => T | undefined, what: string, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = read();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) assert.fail(`Timed out after ${timeoutMs} ms waiting for ${what}.`);
+    await sleep(100);
+  }
+}
+
+/** `what` names what was awaited; it is called only on a timeout. */
+function withTimeout<T>(promise: Promise<T>, timeoutMs: number, what: () => string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new assert.AssertionError({ message: `Timed out after ${timeoutMs} ms waiting for ${what()}.` })), timeoutMs);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
 
 /** The key itself and every 12-character run of it: a key printed in part is leaked too. */
 function secretPieces(privateKey: string): string[] {
