@@ -58,6 +58,7 @@ export async function runPush(options: PushOptions, context: CommandContext): Pr
     return EXIT_OK;
   }
   io.stderr(result.created ? `Created flow "${name}" (version ${result.version}).\n` : `Added version ${result.version} to flow "${name}".\n`);
+  if (result.warning) io.stderr(`Warning: ${result.warning}\n`);
   io.stdout(`${result.versionCrn}\n`);
   return EXIT_OK;
 }
