@@ -145,21 +145,36 @@ describe('Catalog view and push', function () {
     assert.ok(!shown.some((message) => message.severity === 'error'), `an error was shown: ${shown.map((message) => message.message).join(' | ')}`);
   });
 
-  it('offers Show in Catalog instead of Retry after a failed push, and shows the flow when it arrived after all', async () => {
+  it('offers Show in Catalog instead of Retry when a push may have arrived, and selects the flow that did', async () => {
     const uploadsBefore = fake.uploads.length;
-    fake.failNext(500, 1, 'importFlowDefinition');
+    // The catalog stores the upload but the answer is lost.
+    fake.failNext('dropAnswer', 1, 'importFlowDefinition:upload');
     const error = interceptErrorMessage(/^Could not push MaybeArrived/);
     const result = await vscode.commands.executeCommand('dff.catalog.push', workspaceFile('ready-s3-to-sqs.json'), { name: 'MaybeArrived', comments: '' });
     assert.equal(result, undefined);
-    assert.deepEqual(await error.offered, ['Show in Catalog'], 'a failed push must not offer to push again');
-    assert.equal(fake.uploads.length, uploadsBefore, 'the push uploaded again by itself');
+    assert.deepEqual(await error.offered, ['Show in Catalog'], 'a push that may have arrived must not offer to push again');
+    assert.equal(fake.uploads.length - uploadsBefore, 1, 'the upload was sent more than once');
 
-    // As when the upload was stored but its answer was lost: the flow is in the catalog.
-    const crn = fake.seedFlow('MaybeArrived', [{ fileText: seededFlowText('MaybeArrived') }]);
     error.answer('Show in Catalog');
-    const selected = await waitForValue(() => catalog.selection().find((node) => node.kind === 'flow' && node.flow.crn === crn), 'the flow selected in the Catalog view');
-    assert.equal(selected.kind, 'flow');
-    assert.equal(fake.flows.get(crn)?.versions.length, 1, 'showing the flow changed it');
+    const arrived = [...fake.flows.values()].find((flow) => flow.name === 'MaybeArrived');
+    assert.ok(arrived, 'the fake catalog did not store the upload');
+    await waitForValue(() => catalog.selection().find((node) => node.kind === 'flow' && node.flow.crn === arrived.crn), 'the flow selected in the Catalog view');
+    assert.equal(fake.flows.get(arrived.crn)?.versions.length, 1, 'showing the flow changed it');
+  });
+
+  it('says so when Show in Catalog finds that a failed push did not arrive', async () => {
+    fake.failNext(500, 1, 'importFlowDefinition');
+    const error = interceptErrorMessage(/^Could not push NeverArrived/);
+    const asked = messages.shown.length;
+    await vscode.commands.executeCommand('dff.catalog.push', workspaceFile('ready-s3-to-sqs.json'), { name: 'NeverArrived', comments: '' });
+    assert.deepEqual(await error.offered, ['Show in Catalog']);
+    error.answer('Show in Catalog');
+    const warning = await waitForValue(
+      () => messages.since(asked).find((message) => message.severity === 'warning'),
+      'a message that the flow is not in the catalog',
+    );
+    assert.equal(warning.message, 'The DataFlow Catalog has no flow named "NeverArrived": the push did not arrive. Push the file again.');
+    assert.ok(![...fake.flows.values()].some((flow) => flow.name === 'NeverArrived'));
   });
 
   it('still offers Retry when reading a version fails', async () => {
