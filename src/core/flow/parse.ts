@@ -117,30 +117,28 @@ class ModelBuilder {
     else this.byId.set(component.id, [component]);
   }
 
-  private string(raw: RawObject, key: string, path: JsonPath): string {
-    const value = raw[key];
-    if (value === undefined || value === null) return '';
-    if (typeof value !== 'string') {
-      this.problem([...path, key], `"${key}" must be a string`);
-      return '';
-    }
-    return value;
+  /** The value of member `key` as a string ('' when absent); callers read the member by its literal name, which is faster on big flows. */
+  private string(value: unknown, key: string, path: JsonPath): string {
+    if (typeof value === 'string') return value;
+    if (value !== undefined && value !== null) this.problem([...path, key], `"${key}" must be a string`);
+    return '';
   }
 
-  private objects(raw: RawObject, key: string, path: JsonPath): { raw: RawObject; path: JsonPath }[] {
+  /**
+   * The array at raw[key], after reporting its entries that are not objects (all of them first, as
+   * they are met); callers take the object entries with itemPath. Empty when absent or not an array.
+   */
+  private objects(raw: RawObject, key: string, path: JsonPath): readonly unknown[] {
     const value = raw[key];
-    if (value === undefined || value === null) return [];
+    if (value === undefined || value === null) return NONE;
     if (!Array.isArray(value)) {
       this.problem([...path, key], `"${key}" must be an array`);
-      return [];
+      return NONE;
     }
-    const items: { raw: RawObject; path: JsonPath }[] = [];
     for (let index = 0; index < value.length; index++) {
-      const item: unknown = value[index];
-      if (isObject(item)) items.push({ raw: item, path: [...path, key, index] });
-      else this.problem([...path, key, index], `each entry of "${key}" must be an object`);
+      if (!isObject(value[index])) this.problem([...path, key, index], `each entry of "${key}" must be an object`);
     }
-    return items;
+    return value;
   }
 
   private strings(raw: RawObject, key: string, path: JsonPath): string[] {
@@ -154,7 +152,7 @@ class ModelBuilder {
   }
 
   private base<K extends ComponentKind>(raw: RawObject, path: JsonPath, kind: K, group: Group | undefined) {
-    return { id: this.string(raw, 'identifier', path), name: this.string(raw, 'name', path), kind, path, group, raw };
+    return { id: this.string(raw.identifier, 'identifier', path), name: this.string(raw.name, 'name', path), kind, path, group, raw };
   }
 
   private group(raw: RawObject, path: JsonPath, parent: Group | undefined): Group {
@@ -170,30 +168,55 @@ class ModelBuilder {
     };
     this.register(group);
     this.groups.push(group);
-    for (const item of this.objects(raw, 'processors', path)) group.processors.push(this.processor(item.raw, item.path, group));
-    for (const item of this.objects(raw, 'inputPorts', path)) group.inputPorts.push(this.port(item.raw, item.path, 'INPUT_PORT', group));
-    for (const item of this.objects(raw, 'outputPorts', path)) group.outputPorts.push(this.port(item.raw, item.path, 'OUTPUT_PORT', group));
-    for (const item of this.objects(raw, 'connections', path)) group.connections.push(this.connection(item.raw, item.path, group));
-    for (const item of this.objects(raw, 'controllerServices', path)) {
-      group.controllerServices.push(this.configurable(item.raw, item.path, 'CONTROLLER_SERVICE', group));
+    let items = this.objects(raw, 'processors', path);
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
+      if (isObject(item)) group.processors.push(this.configurable(item, itemPath(path, 'processors', i), 'PROCESSOR', group) as Processor);
+    }
+    items = this.objects(raw, 'inputPorts', path);
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
+      if (isObject(item)) group.inputPorts.push(this.port(item, itemPath(path, 'inputPorts', i), 'INPUT_PORT', group));
+    }
+    items = this.objects(raw, 'outputPorts', path);
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
+      if (isObject(item)) group.outputPorts.push(this.port(item, itemPath(path, 'outputPorts', i), 'OUTPUT_PORT', group));
+    }
+    items = this.objects(raw, 'connections', path);
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
+      if (isObject(item)) group.connections.push(this.connection(item, itemPath(path, 'connections', i), group));
+    }
+    items = this.objects(raw, 'controllerServices', path);
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
+      if (isObject(item)) group.controllerServices.push(this.configurable(item, itemPath(path, 'controllerServices', i), 'CONTROLLER_SERVICE', group));
     }
     for (const [key, list, kind] of [
       ['funnels', group.funnels, 'FUNNEL'],
       ['labels', group.labels, 'LABEL'],
       ['remoteProcessGroups', group.remoteProcessGroups, 'REMOTE_PROCESS_GROUP'],
     ] as const) {
-      for (const item of this.objects(raw, key, path)) {
-        const component = this.base(item.raw, item.path, kind, group);
+      items = this.objects(raw, key, path);
+      for (let i = 0; i < items.length; i++) {
+        const item = items[i];
+        if (!isObject(item)) continue;
+        const component = this.base(item, itemPath(path, key, i), kind, group);
         this.register(component);
         list.push(component);
       }
     }
-    for (const item of this.objects(raw, 'processGroups', path)) group.groups.push(this.group(item.raw, item.path, group));
+    items = this.objects(raw, 'processGroups', path);
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
+      if (isObject(item)) group.groups.push(this.group(item, itemPath(path, 'processGroups', i), group));
+    }
     return group;
   }
 
   private configurable<K extends 'PROCESSOR' | 'CONTROLLER_SERVICE'>(raw: RawObject, path: JsonPath, kind: K, group: Group) {
-    const type = this.string(raw, 'type', path);
+    const type = this.string(raw.type, 'type', path);
     // The parsed properties object is used as it is when every value is a string or null (the usual
     // case): copying tens of thousands of them costs more than the parse itself.
     let properties: Record<string, string | null> = {};
@@ -211,35 +234,43 @@ class ModelBuilder {
     } else if (rawProperties !== undefined && rawProperties !== null) {
       this.problem([...path, 'properties'], '"properties" must be an object');
     }
-    const descriptors: Record<string, PropertyDescriptor> = {};
-    const rawDescriptors = raw.propertyDescriptors;
-    if (isObject(rawDescriptors)) {
-      for (const name in rawDescriptors) {
-        const value = rawDescriptors[name];
-        descriptors[name] = isObject(value) && value.sensitive === true ? SENSITIVE : NOT_SENSITIVE;
-      }
-    }
-    // Built as one literal (no spread): tens of thousands of components share one object shape.
-    const component = {
-      id: this.string(raw, 'identifier', path),
-      name: this.string(raw, 'name', path),
-      kind,
-      path,
-      group: group as Group | undefined,
-      raw,
-      type,
-      shortType: type.slice(type.lastIndexOf('.') + 1),
-      properties,
-      descriptors,
-    };
+    const descriptors = this.descriptors(raw.propertyDescriptors);
+    const id = this.string(raw.identifier, 'identifier', path);
+    const name = this.string(raw.name, 'name', path);
+    const shortType = type.slice(type.lastIndexOf('.') + 1);
+    // Built as one literal (no spread, no property added later): tens of thousands of components
+    // share one object shape.
+    const component: Configurable = kind === 'PROCESSOR'
+      ? {
+        id, name, kind, path, group, raw, type, shortType, properties, descriptors,
+        autoTerminatedRelationships: this.strings(raw, 'autoTerminatedRelationships', path),
+      } as Processor
+      : { id, name, kind, path, group, raw, type, shortType, properties, descriptors };
     this.register(component);
     return component;
   }
 
-  private processor(raw: RawObject, path: JsonPath, group: Group): Processor {
-    const processor = this.configurable(raw, path, 'PROCESSOR', group) as Configurable as Processor;
-    processor.autoTerminatedRelationships = this.strings(raw, 'autoTerminatedRelationships', path);
-    return processor;
+  /**
+   * The parsed descriptors object is used as it is when each descriptor is an object whose
+   * "sensitive" is a boolean (what NiFi writes); otherwise each is reduced to { sensitive }.
+   */
+  private descriptors(raw: unknown): Record<string, PropertyDescriptor> {
+    if (!isObject(raw)) return {};
+    let usable = true;
+    for (const name in raw) {
+      const value = raw[name];
+      if (!isObject(value) || typeof value.sensitive !== 'boolean') {
+        usable = false;
+        break;
+      }
+    }
+    if (usable) return raw as Record<string, PropertyDescriptor>;
+    const descriptors: Record<string, PropertyDescriptor> = {};
+    for (const name in raw) {
+      const value = raw[name];
+      descriptors[name] = isObject(value) && value.sensitive === true ? SENSITIVE : NOT_SENSITIVE;
+    }
+    return descriptors;
   }
 
   private port(raw: RawObject, path: JsonPath, kind: Port['kind'], group: Group): Port {
@@ -255,8 +286,8 @@ class ModelBuilder {
 
   private connection(raw: RawObject, path: JsonPath, group: Group): Connection {
     const connection: Connection = {
-      id: this.string(raw, 'identifier', path),
-      name: this.string(raw, 'name', path),
+      id: this.string(raw.identifier, 'identifier', path),
+      name: this.string(raw.name, 'name', path),
       kind: 'CONNECTION',
       path,
       group,
@@ -276,15 +307,19 @@ class ModelBuilder {
       return { id: '', groupId: '', type: '', name: '' };
     }
     const { id, groupId, type, name } = value;
+    // NiFi writes all four as strings: then the parsed object serves as it is.
+    if (typeof id === 'string' && typeof groupId === 'string' && typeof type === 'string' && typeof name === 'string') {
+      return value as unknown as ConnectionEnd;
+    }
     if (isStringOrAbsent(id) && isStringOrAbsent(groupId) && isStringOrAbsent(type) && isStringOrAbsent(name)) {
       return { id: id ?? '', groupId: groupId ?? '', type: type ?? '', name: name ?? '' };
     }
     const endPath = [...path, key];
     return {
-      id: this.string(value, 'id', endPath),
-      groupId: this.string(value, 'groupId', endPath),
-      type: this.string(value, 'type', endPath),
-      name: this.string(value, 'name', endPath),
+      id: this.string(value.id, 'id', endPath),
+      groupId: this.string(value.groupId, 'groupId', endPath),
+      type: this.string(value.type, 'type', endPath),
+      name: this.string(value.name, 'name', endPath),
     };
   }
 
@@ -302,13 +337,17 @@ class ModelBuilder {
         this.problem(path, `parameter context "${key}" must be an object`);
         continue;
       }
-      const name = this.string(value, 'name', path) || key;
-      const description = this.string(value, 'description', path) || undefined;
+      const name = this.string(value.name, 'name', path) || key;
+      const description = this.string(value.description, 'description', path) || undefined;
       const context: ParameterContext = {
         key, name, description, parameters: [], path,
         inheritedParameterContexts: this.inherited(value, path),
       };
-      for (const item of this.objects(value, 'parameters', path)) context.parameters.push(this.parameter(item.raw, item.path, context));
+      const items = this.objects(value, 'parameters', path);
+      for (let i = 0; i < items.length; i++) {
+        const item = items[i];
+        if (isObject(item)) context.parameters.push(this.parameter(item, itemPath(path, 'parameters', i), context));
+      }
       contexts.set(name, context);
     }
     return contexts;
@@ -331,14 +370,25 @@ class ModelBuilder {
       this.problem([...path, 'value'], 'a parameter "value" must be a string or null');
     }
     return {
-      name: this.string(raw, 'name', path),
-      description: this.string(raw, 'description', path) || undefined,
+      name: this.string(raw.name, 'name', path),
+      description: this.string(raw.description, 'description', path) || undefined,
       sensitive: raw.sensitive === true,
       value: typeof value === 'string' || value === null ? value : undefined,
       path,
       context,
     };
   }
+}
+
+const NONE: readonly unknown[] = [];
+
+function itemPath(path: JsonPath, key: string, index: number): JsonPath {
+  const length = path.length;
+  const result = new Array<string | number>(length + 2);
+  for (let i = 0; i < length; i++) result[i] = path[i];
+  result[length] = key;
+  result[length + 1] = index;
+  return result;
 }
 
 function allStrings(values: unknown[]): boolean {

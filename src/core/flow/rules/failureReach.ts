@@ -15,14 +15,19 @@ export function topFailurePorts(model: FlowModel, options: ValidationOptions): P
 
 /** Ids of the components from which some path of connections reaches a failure port of the top group. */
 export function idsReachingFailurePort(model: FlowModel, failurePorts: readonly Port[]): Set<string> {
-  const incoming = new Map<string, string[]>();
+  // Most components have one incoming connection: its source is kept as a plain string, and a list
+  // is made only for a second one (tens of thousands fewer arrays on a big flow).
+  const incoming = new Map<string, string | string[]>();
   for (const group of model.groups) {
-    for (const connection of group.connections) {
-      const { source, destination } = connection;
-      if (!source.id || !destination.id) continue;
-      const sources = incoming.get(destination.id);
-      if (sources) sources.push(source.id);
-      else incoming.set(destination.id, [source.id]);
+    const { connections } = group;
+    for (let i = 0; i < connections.length; i++) {
+      const sourceId = connections[i].source.id;
+      const destinationId = connections[i].destination.id;
+      if (!sourceId || !destinationId) continue;
+      const sources = incoming.get(destinationId);
+      if (sources === undefined) incoming.set(destinationId, sourceId);
+      else if (typeof sources === 'string') incoming.set(destinationId, [sources, sourceId]);
+      else sources.push(sourceId);
     }
   }
   const reaching = new Set<string>();
@@ -33,14 +38,17 @@ export function idsReachingFailurePort(model: FlowModel, failurePorts: readonly 
       pending.push(port.id);
     }
   }
-  while (pending.length > 0) {
-    const id = pending.pop()!;
-    for (const source of incoming.get(id) ?? []) {
-      if (!reaching.has(source)) {
-        reaching.add(source);
-        pending.push(source);
-      }
+  const visit = (source: string): void => {
+    if (!reaching.has(source)) {
+      reaching.add(source);
+      pending.push(source);
     }
+  };
+  while (pending.length > 0) {
+    const sources = incoming.get(pending.pop()!);
+    if (sources === undefined) continue;
+    if (typeof sources === 'string') visit(sources);
+    else for (const source of sources) visit(source);
   }
   return reaching;
 }

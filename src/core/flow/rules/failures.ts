@@ -11,12 +11,16 @@ const MAX_RELATED = 10;
 
 export function checkFailures(model: FlowModel, options: ValidationOptions): Finding[] {
   const findings: Finding[] = [];
-  const processors = model.groups.flatMap((group) => group.processors);
-  for (const processor of processors) findings.push(...autoTerminated(processor));
+  for (const group of model.groups) {
+    const { processors } = group;
+    for (let i = 0; i < processors.length; i++) {
+      if (processors[i].autoTerminatedRelationships.length > 0) findings.push(...autoTerminated(processors[i]));
+    }
+  }
 
   const failurePorts = topFailurePorts(model, options);
   if (failurePorts.length === 0) {
-    const missing = missingFailurePort(model, processors);
+    const missing = missingFailurePort(model, model.groups.flatMap((group) => group.processors));
     if (missing) findings.push(missing);
     // Without a failure port every error connection is unrouted; the one finding above says what to do first.
     return findings;
@@ -25,7 +29,9 @@ export function checkFailures(model: FlowModel, options: ValidationOptions): Fin
   const reaching = idsReachingFailurePort(model, failurePorts);
   const portNames = failurePorts.map((port) => `"${port.name}"`).join(', ');
   for (const group of model.groups) {
-    for (const connection of group.connections) {
+    const { connections } = group;
+    for (let i = 0; i < connections.length; i++) {
+      const connection = connections[i];
       if (reaching.has(connection.destination.id)) continue;
       connection.selectedRelationships.forEach((relationship, index) => {
         if (!isErrorRelationship(relationship)) return;

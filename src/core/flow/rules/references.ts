@@ -16,28 +16,31 @@ export function checkReferences(model: FlowModel, _options: ValidationOptions): 
     // A context that is named but missing is reported by the contexts rule; its references cannot be checked.
     const lookup = contextName === undefined ? undefined : resolver.resolve(contextName);
     if (contextName !== undefined && !lookup) continue;
-    for (const component of configurables(group)) {
+    const check = (component: Configurable): void => {
       const { properties } = component;
       for (const property in properties) {
         const value = properties[property];
         if (value === null || value.indexOf('#{') === -1) continue;
         for (const reference of findReferences(value)) {
-          const site: Site = { group, component, property, reference };
           if (contextName === undefined || !lookup) {
-            findings.push(withoutContext(site));
+            findings.push(withoutContext({ group, component, property, reference }));
             continue;
           }
           const parameter = lookup.get(reference.name);
           if (!parameter) {
-            findings.push(undefinedParameter(site, contextName));
+            findings.push(undefinedParameter({ group, component, property, reference }, contextName));
             continue;
           }
           referenced.add(parameter);
-          const mismatch = sensitivityMismatch(site, parameter);
+          // The usual case, matching sensitivity, without building a site.
+          if ((component.descriptors[property]?.sensitive === true) === parameter.sensitive) continue;
+          const mismatch = sensitivityMismatch({ group, component, property, reference }, parameter);
           if (mismatch) findings.push(mismatch);
         }
       }
-    }
+    };
+    group.processors.forEach(check);
+    group.controllerServices.forEach(check);
   }
   findings.push(...unusedParameters(model, referenced));
   return findings;
@@ -48,11 +51,6 @@ interface Site {
   component: Configurable;
   property: string;
   reference: ParameterReference;
-}
-
-function* configurables(group: Group): Iterable<Configurable> {
-  yield* group.processors;
-  yield* group.controllerServices;
 }
 
 function siteFinding(site: Site, code: string, message: string): Finding {
