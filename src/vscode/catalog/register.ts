@@ -40,6 +40,7 @@ export function registerCatalog(context: vscode.ExtensionContext): CatalogApi {
     session,
     tree,
     view,
+    documents,
     vscode.workspace.registerTextDocumentContentProvider(CATALOG_SCHEME, documents),
     createProfileStatusBar(session),
     ...registerProfileCommands(session, storedKeys),

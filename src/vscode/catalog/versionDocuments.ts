@@ -11,10 +11,20 @@ export function versionUri(flowName: string, version: number, versionCrn: string
   return vscode.Uri.from({ scheme: CATALOG_SCHEME, path: `/${safeName} v${version}.json`, query: versionCrn });
 }
 
-export class VersionDocuments implements vscode.TextDocumentContentProvider {
+export class VersionDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
+  /** Text of the versions that are open (or opening), by version CRN. A flow can be tens of MB. */
   private readonly contents = new Map<string, Promise<string>>();
+  private readonly closing: vscode.Disposable;
 
-  constructor(private readonly session: CdpSession) {}
+  constructor(private readonly session: CdpSession) {
+    // Forget a version once VS Code has no document of it left; opening it again loads it again.
+    this.closing = vscode.workspace.onDidCloseTextDocument((document) => {
+      if (document.uri.scheme !== CATALOG_SCHEME) return;
+      const versionCrn = document.uri.query;
+      const stillOpen = vscode.workspace.textDocuments.some((other) => other !== document && other.uri.scheme === CATALOG_SCHEME && other.uri.query === versionCrn);
+      if (!stillOpen) this.contents.delete(versionCrn);
+    });
+  }
 
   /**
    * Loads a version before it is opened: a failure then reaches the caller as the catalog's error
@@ -31,7 +41,10 @@ export class VersionDocuments implements vscode.TextDocumentContentProvider {
       content = this.load(versionCrn, token);
       this.contents.set(versionCrn, content);
       // A failed load must not stay cached: the next open tries again.
-      content.catch(() => this.contents.delete(versionCrn));
+      const loading = content;
+      loading.catch(() => {
+        if (this.contents.get(versionCrn) === loading) this.contents.delete(versionCrn);
+      });
     }
     return content;
   }
@@ -45,6 +58,11 @@ export class VersionDocuments implements vscode.TextDocumentContentProvider {
     } finally {
       subscription.dispose();
     }
+  }
+
+  dispose(): void {
+    this.closing.dispose();
+    this.contents.clear();
   }
 }
 
