@@ -249,6 +249,23 @@ describe('Flow validation in the editor', () => {
     afterEach(async () => {
       await config().update('validation.enabled', undefined, vscode.ConfigurationTarget.Workspace);
       await config().update('validation.failurePorts', undefined, vscode.ConfigurationTarget.Workspace);
+      await config().update('validation.debounceMs', undefined, vscode.ConfigurationTarget.Workspace);
+    });
+
+    it('completes right after #{ is typed from the debounced validation, without validating out of turn', async () => {
+      await config().update('validation.debounceMs', 1_500, vscode.ConfigurationTarget.Workspace);
+      const editor = await open('ready-s3-to-sqs.json');
+      const { document } = editor;
+      await validationOfCurrentVersion(document);
+      const start = positionOf(document, '"Delay" : "0 secs"', '"Delay" : "'.length);
+      await editor.edit((edit) => edit.replace(new vscode.Range(start, start.translate(0, '0 secs'.length)), '#{'));
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+        'vscode.executeCompletionItemProvider', document.uri, start.translate(0, 2), '{', 100,
+      );
+      assert.ok(list.items.some((item) => item.label === 'QueueUrl'), 'no QueueUrl completion after #{');
+      // The answer waited for the run the debounce scheduled for this version, which also published its diagnostics.
+      const { validation } = await extensionApi();
+      assert.equal(validation.lastValidation(document.uri)?.version, document.version);
     });
 
     it('counts ports named in dff.validation.failurePorts as failure ports', async () => {
