@@ -12,4 +12,9 @@ export interface ValidationRecord {
 export interface ValidationApi {
   /** The last validation published for the document; undefined before the first, and after it closes. */
   lastValidation(uri: vscode.Uri): ValidationRecord | undefined;
+  /**
+   * The provider VS Code asks for quick fixes. Tests call it as the lightbulb does (provide, then resolve
+   * the picked action), to pick an action after the document changed.
+   */
+  quickFixes: vscode.CodeActionProvider;
 }

@@ -2,7 +2,7 @@
 // hover, completion and go to definition. Nothing here uses credentials: it works in untrusted workspaces.
 import * as vscode from 'vscode';
 import type { ValidationApi } from './api';
-import { registerCodeActions } from './codeActions';
+import { FlowCodeActionProvider, registerCodeActions } from './codeActions';
 import { registerCodeLens } from './codeLens';
 import { FlowDiagnostics } from './diagnostics';
 import { FlowDocuments } from './flowDocuments';
@@ -13,6 +13,7 @@ import { affectsValidation } from './settings';
 export function registerValidation(context: vscode.ExtensionContext): ValidationApi {
   const documents = new FlowDocuments();
   const diagnostics = new FlowDiagnostics(documents);
+  const quickFixes = new FlowCodeActionProvider(diagnostics);
   context.subscriptions.push(
     diagnostics,
     vscode.workspace.onDidOpenTextDocument((document) => diagnostics.schedule(document, 0)),
@@ -24,10 +25,10 @@ export function registerValidation(context: vscode.ExtensionContext): Validation
       if (affectsValidation(event)) diagnostics.refreshAll();
     }),
     ...registerCodeLens(diagnostics),
-    registerCodeActions(diagnostics),
+    registerCodeActions(quickFixes),
     ...registerParameterProviders(diagnostics),
     ...trackFlowFileContext(diagnostics),
   );
   for (const document of vscode.workspace.textDocuments) diagnostics.schedule(document, 0);
-  return { lastValidation: (uri) => diagnostics.lastValidation(uri) };
+  return { lastValidation: (uri) => diagnostics.lastValidation(uri), quickFixes };
 }

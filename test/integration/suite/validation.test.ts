@@ -146,7 +146,7 @@ describe('Flow validation in the editor', () => {
     await waitForCodes(document.uri, ['failure-auto-terminated']);
     const [diagnostic] = ours(document.uri);
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-      'vscode.executeCodeActionProvider', document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value,
+      'vscode.executeCodeActionProvider', document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value, 10,
     );
     const fix = actions.find((action) => /^Route "failure" to a failure output port/.test(action.title));
     assert.ok(fix?.edit, `no route-to-failure quick fix among ${JSON.stringify(actions.map((action) => action.title))}`);
@@ -154,6 +154,33 @@ describe('Flow validation in the editor', () => {
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
     await waitForCodes(document.uri, []);
     assert.deepEqual((await lensTitles(document.uri))[0], '$(check) Ready for DataFlow Functions');
+  });
+
+  it('applies a quick fix picked after the file changed to the file as it is then', async () => {
+    const editor = await open('broken-failure-auto-terminated.json');
+    const { document } = editor;
+    await waitForCodes(document.uri, ['failure-auto-terminated']);
+    const [diagnostic] = ours(document.uri);
+    const { quickFixes } = (await extensionApi()).validation;
+    const token = new vscode.CancellationTokenSource().token;
+    const context: vscode.CodeActionContext = { diagnostics: [diagnostic], only: vscode.CodeActionKind.QuickFix, triggerKind: vscode.CodeActionTriggerKind.Invoke };
+    const actions = (await quickFixes.provideCodeActions(document, diagnostic.range, context, token)) as vscode.CodeAction[];
+    const fix = actions.find((action) => /^Route "failure" to a failure output port/.test(action.title));
+    assert.ok(fix, `no route-to-failure quick fix among ${JSON.stringify(actions.map((action) => action.title))}`);
+
+    // Typed above the problem while the lightbulb shows: every offset after it moves.
+    await editor.edit((edit) => edit.insert(positionOf(document, 'Sends every new S3 object', 'Sends every'.length), ' newly written'));
+    const picked = (await quickFixes.resolveCodeAction?.(fix, token)) ?? fix;
+    assert.ok(picked.edit, 'the fix offered no edit although the problem is still there');
+    assert.ok(await vscode.workspace.applyEdit(picked.edit));
+
+    const text = document.getText();
+    assert.doesNotThrow(() => JSON.parse(text), 'the quick fix left the file invalid JSON');
+    assert.ok(text.includes('Sends every newly written new S3 object'), 'the text typed before the fix was lost');
+    await waitForCodes(document.uri, []);
+    // Picked again, the fix has nothing left to do: no edit, rather than a second route.
+    const again = (await quickFixes.resolveCodeAction?.(fix, token)) ?? fix;
+    assert.equal(again.edit, undefined);
   });
 
   it('updates diagnostics as the user types, and clears them when the problem is undone', async () => {
