@@ -1,8 +1,8 @@
 // `dff catalog push <file>`: validate, then a new version of the flow with that name, or a new flow.
 import { readFile } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { preparePush } from '../../core/catalog/preparePush';
 import { pushFlow } from '../../core/catalog/push';
-import { validateText } from '../../core/flow/validate';
 import { EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK } from '../io';
 import type { CommandContext } from './context';
 
@@ -15,11 +15,7 @@ export interface PushOptions {
   force: boolean;
 }
 
-const SHOWN_ERRORS = 10;
-
-function nameFromFile(file: string): string {
-  return basename(file).replace(/(\.flow)?\.json$/i, '');
-}
+const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 export async function runPush(options: PushOptions, context: CommandContext): Promise<number> {
   const { io } = context;
@@ -30,24 +26,28 @@ export async function runPush(options: PushOptions, context: CommandContext): Pr
     io.stderr(`dff catalog push: cannot read ${options.file} (${(error as NodeJS.ErrnoException).code ?? 'error'}).\n`);
     return EXIT_CANNOT_RUN;
   }
-  const validation = validateText(text);
-  if (!validation.isFlow) {
+  const prepared = preparePush(text, { name: options.name });
+  if (!prepared.isFlow) {
     io.stderr(`dff catalog push: ${options.file} is not a NiFi flow definition (no flowContents). Export the flow from NiFi with "Download flow definition".\n`);
     return EXIT_CANNOT_RUN;
   }
-  const errors = validation.findings.filter((finding) => finding.severity === 'error');
-  if (errors.length > 0) {
-    for (const finding of errors.slice(0, SHOWN_ERRORS)) {
+  const { errors, firstErrors } = prepared.validation;
+  if (errors > 0) {
+    for (const finding of firstErrors) {
       io.stderr(`${options.file}:${finding.range.start.line + 1}:${finding.range.start.character + 1}: error ${finding.code}: ${finding.message}\n`);
     }
-    if (errors.length > SHOWN_ERRORS) io.stderr(`... and ${errors.length - SHOWN_ERRORS} more errors (dff validate ${options.file} shows them all)\n`);
+    if (errors > firstErrors.length) io.stderr(`... and ${errors - firstErrors.length} more errors (dff validate ${options.file} shows them all)\n`);
     if (!options.force) {
-      io.stderr(`dff catalog push: ${errors.length} error${errors.length === 1 ? '' : 's'} in ${options.file}; the function would fail. Fix them, or add --force to push anyway.\n`);
+      io.stderr(`dff catalog push: ${plural(errors, 'error')} in ${options.file}; the function would fail. Fix them, or add --force to push anyway.\n`);
       return EXIT_FINDINGS;
     }
-    io.stderr(`Pushing despite ${errors.length} error${errors.length === 1 ? '' : 's'} (--force).\n`);
+    io.stderr(`Pushing despite ${plural(errors, 'error')} (--force).\n`);
   }
-  const name = options.name ?? (validation.model?.top.name.trim() || nameFromFile(options.file));
+  const name = prepared.name;
+  if (name === undefined) {
+    io.stderr(`dff catalog push: the flow in ${options.file} has no name (its top process group is unnamed). Give one with --name <name>.\n`);
+    return EXIT_CANNOT_RUN;
+  }
   const result = await pushFlow(
     context.client,
     { name, fileText: text, comments: options.comments ?? '', description: options.description },

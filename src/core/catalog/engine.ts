@@ -19,6 +19,8 @@ export { createCatalogClient } from './client';
 export type { CatalogClientOptions } from './client';
 export { pushFlow } from './push';
 export type { PushRequest, PushResult } from './push';
+export { preparePush, PUSH_SUMMARY_ERRORS } from './preparePush';
+export type { PreparePushOptions, PushPreparation, PushValidationSummary } from './preparePush';
 export { signRequest, stringToSign, createSigner } from './signer';
 export type { AltusHeaders, RequestToSign } from './signer';
 export { parsePrivateKey } from './privateKey';

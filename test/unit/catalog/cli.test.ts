@@ -65,6 +65,27 @@ describe('dff catalog', () => {
     assert.equal(harness.catalog.flows.size, 1);
   });
 
+  it('shows the first five errors of a refused flow and how many more there are', async () => {
+    const flow = JSON.parse(readFileSync(fixture, 'utf8')) as { flowContents: { processors: { properties: Record<string, string> }[] } };
+    for (let index = 1; index <= 7; index++) flow.flowContents.processors[0].properties[`Extra ${index}`] = `#{MISSING_${index}}`;
+    writeFileSync(join(folder, 'many.json'), JSON.stringify(flow, null, 2));
+    assert.equal(await dff('push', 'many.json', '--profile', 'dev'), 1);
+    assert.equal(err.match(/^many\.json:\d+:\d+: error parameter-undefined: /gm)?.length, 5, err);
+    assert.match(err, /\.\.\. and 2 more errors \(dff validate many\.json shows them all\)/);
+    assert.match(err, /7 errors in many\.json/);
+  });
+
+  it('asks for --name when the flow\'s top process group has no name', async () => {
+    const flow = JSON.parse(readFileSync(fixture, 'utf8')) as { flowContents: { name: string } };
+    flow.flowContents.name = '';
+    writeFileSync(join(folder, 'unnamed.json'), JSON.stringify(flow));
+    assert.equal(await dff('push', 'unnamed.json', '--profile', 'dev'), 2);
+    assert.match(err, /has no name.*--name/);
+    assert.equal(harness.catalog.flows.size, 0);
+    assert.equal(await dff('push', 'unnamed.json', '--name', 'Named', '--profile', 'dev'), 0, err);
+    assert.deepEqual([...harness.catalog.flows.values()].map((stored) => stored.name), ['Named']);
+  });
+
   it('shows versions by flow name and pulls one as pretty-printed JSON', async () => {
     const crn = harness.catalog.seedFlow('KafkaToS3', [{ fileText: '{"a":1}', comments: 'one' }, { fileText: '{"b":[2]}', comments: 'two' }]);
     assert.equal(await dff('versions', 'KafkaToS3', '--profile', 'dev'), 0, err);
