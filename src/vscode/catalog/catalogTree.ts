@@ -10,6 +10,8 @@ import { toTreeItem } from './treeItems';
 
 export const CATALOG_VIEW_ID = 'dff.catalog';
 const RETRY: vscode.Command = { command: 'dff.catalog.refresh', title: 'Retry' };
+/** Refreshes that findFlow follows before it gives up (each one lists the flows again). */
+const MAX_FIND_RESTARTS = 5;
 
 interface RootState {
   flows: FlowNode[];
@@ -64,10 +66,12 @@ export class CatalogTree implements vscode.TreeDataProvider<CatalogNode>, vscode
   }
 
   async loadMore(): Promise<void> {
-    const current = await this.root;
-    if (!current?.nextToken) return;
+    const loaded = this.root;
+    const current = await loaded;
+    // A refresh meanwhile started a new listing: its pages are not this one's to extend.
+    if (!current?.nextToken || this.root !== loaded) return;
     const token = current.nextToken;
-    this.root = this.withViewProgress(async () => {
+    const next = this.withViewProgress(async (): Promise<RootState> => {
       try {
         const page = await this.fetchPage(await this.session.client(), token);
         return { flows: [...current.flows, ...page.flows], nextToken: page.nextToken };
@@ -75,19 +79,36 @@ export class CatalogTree implements vscode.TreeDataProvider<CatalogNode>, vscode
         return { ...current, error: errorNode(error) };
       }
     });
+    this.root = next;
     this.changed.fire(undefined);
-    await this.root;
+    await next;
   }
 
-  /** The first flow that matches, loading further pages until it shows up; undefined if it is not there. */
+  /**
+   * The first flow that matches, loading further pages until it shows up; undefined if it is not
+   * there. A refresh while it looks (a profile or page size change) restarts it on the new listing.
+   */
   async findFlow(matches: (flow: FlowSummary) => boolean): Promise<FlowNode | undefined> {
-    await this.rootChildren();
-    for (;;) {
-      const state = await this.root!;
+    for (let restarts = 0; restarts <= MAX_FIND_RESTARTS; ) {
+      if (!this.root) {
+        await this.rootChildren();
+        if (this.session.state !== 'ready') return undefined; // no usable profile: nothing is listed
+      }
+      const listing = this.root;
+      if (!listing) {
+        restarts++; // refreshed while the first page loaded
+        continue;
+      }
+      const state = await listing;
+      if (this.root !== listing) {
+        restarts++;
+        continue;
+      }
       const found = state.flows.find((node) => matches(node.flow));
       if (found || !state.nextToken || state.error) return found;
       await this.loadMore();
     }
+    return undefined;
   }
 
   async findVersion(flow: FlowNode, versionCrn: string): Promise<VersionNode | undefined> {

@@ -95,6 +95,26 @@ describe('Catalog view and push', function () {
     assert.match(tooltipText(newest), /Send to SQS/);
   });
 
+  it('reveals a flow on a later page although the view is refreshed while it looks', async () => {
+    const crn = fake.seedFlow('ZzRevealedAfterRefresh', [{ fileText: seededFlowText('ZzRevealedAfterRefresh') }]);
+    await vscode.workspace.getConfiguration('dff.catalog').update('pageSize', 1, vscode.ConfigurationTarget.Workspace);
+    try {
+      await vscode.commands.executeCommand('dff.catalog.refresh');
+      const listings = () => fake.requests.filter((name) => name === 'listFlowDefinitions').length;
+      const before = listings();
+      // The first page answers 503 and the core waits before it asks again: the view is refreshed meanwhile.
+      fake.failNext(503, 1, 'listFlowDefinitions');
+      const revealing = catalog.reveal(crn);
+      await waitForValue(() => (listings() > before ? true : undefined), 'the first listing request', 5_000, 2);
+      await vscode.commands.executeCommand('dff.catalog.clearFilter');
+      const revealed = await revealing;
+      assert.equal(revealed?.kind === 'flow' ? revealed.flow.crn : undefined, crn, 'the flow was not found after the refresh');
+      assert.ok(catalog.selection().some((node) => node.kind === 'flow' && node.flow.crn === crn), 'the flow is not selected in the Catalog view');
+    } finally {
+      await vscode.workspace.getConfiguration('dff.catalog').update('pageSize', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
   it('pushes a flow file as a new flow, then as version 2, and the tree shows both versions', async () => {
     const file = workspaceFile('ready-s3-to-sqs.json');
     const fileText = fs.readFileSync(file.fsPath, 'utf8');
@@ -462,13 +482,13 @@ function interceptErrorMessage(pattern: RegExp): { offered: Promise<string[]>; a
   return { offered: withTimeout(offered, 10_000, timedOut), answer };
 }
 
-async function waitForValue<T>(read: () => T | undefined, what: string, timeoutMs = 15_000): Promise<T> {
+async function waitForValue<T>(read: () => T | undefined, what: string, timeoutMs = 15_000, everyMs = 100): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = read();
     if (value !== undefined) return value;
     if (Date.now() > deadline) assert.fail(`Timed out after ${timeoutMs} ms waiting for ${what}.`);
-    await sleep(100);
+    await sleep(everyMs);
   }
 }
 
