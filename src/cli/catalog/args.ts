@@ -1,5 +1,6 @@
 // `dff catalog` arguments -> a command and its options, or a usage error that says what to do.
 import { parseArgs } from 'node:util';
+import { parseFailurePorts } from '../failurePorts';
 
 export class UsageError extends Error {}
 
@@ -7,7 +8,17 @@ export type CatalogCommand =
   | { kind: 'help' }
   | { kind: 'list'; profile?: string; json: boolean; search?: string }
   | { kind: 'versions'; profile?: string; json: boolean; flow: string }
-  | { kind: 'push'; profile?: string; json: boolean; file: string; name?: string; comments?: string; description?: string; force: boolean }
+  | {
+      kind: 'push';
+      profile?: string;
+      json: boolean;
+      file: string;
+      name?: string;
+      comments?: string;
+      description?: string;
+      force: boolean;
+      failurePorts: string[];
+    }
   | { kind: 'pull'; profile?: string; versionCrn: string; output?: string }
   | { kind: 'delete'; profile?: string; flowCrn: string };
 
@@ -19,6 +30,7 @@ const OPTIONS = {
   comments: { type: 'string' },
   description: { type: 'string' },
   force: { type: 'boolean' },
+  'failure-ports': { type: 'string' },
   output: { type: 'string', short: 'o' },
   yes: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -27,7 +39,7 @@ const OPTIONS = {
 const ALLOWED: Record<string, (keyof typeof OPTIONS)[]> = {
   list: ['profile', 'json', 'search'],
   versions: ['profile', 'json'],
-  push: ['profile', 'json', 'name', 'comments', 'description', 'force'],
+  push: ['profile', 'json', 'name', 'comments', 'description', 'force', 'failure-ports'],
   pull: ['profile', 'output'],
   delete: ['profile', 'yes'],
 };
@@ -72,6 +84,7 @@ export function parseCatalogArgs(argv: string[]): CatalogCommand {
         comments: values.comments,
         description: values.description,
         force: values.force === true,
+        failurePorts: parseFailurePorts(values['failure-ports']),
       };
     case 'pull': {
       const versionCrn = single(positionals, command, 'version CRN');

@@ -17,6 +17,9 @@ Options:
   --comments <text>    push: version comments
   --description <text> push: description of a new flow
   --force              push: push even when the flow has errors
+  --failure-ports <a,b>
+                       push: output ports the function's FAILURE_PORTS will list; they
+                       count as failure ports when the flow is checked (as in dff validate)
   -o, --output <file>  pull: write to a file instead of standard output
   --yes                delete: confirm the deletion
   -h, --help           Show this help

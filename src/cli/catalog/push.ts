@@ -13,6 +13,8 @@ export interface PushOptions {
   comments?: string;
   description?: string;
   force: boolean;
+  /** Output port names the function's FAILURE_PORTS will list. */
+  failurePorts: string[];
 }
 
 const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
@@ -26,7 +28,7 @@ export async function runPush(options: PushOptions, context: CommandContext): Pr
     io.stderr(`dff catalog push: cannot read ${options.file} (${(error as NodeJS.ErrnoException).code ?? 'error'}).\n`);
     return EXIT_CANNOT_RUN;
   }
-  const prepared = preparePush(text, { name: options.name });
+  const prepared = preparePush(text, { name: options.name, failurePorts: options.failurePorts });
   if (!prepared.isFlow) {
     io.stderr(`dff catalog push: ${options.file} is not a NiFi flow definition (no flowContents). Export the flow from NiFi with "Download flow definition".\n`);
     return EXIT_CANNOT_RUN;

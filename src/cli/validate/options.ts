@@ -1,5 +1,6 @@
 // `dff validate` arguments -> options, or a usage error that says what to do.
 import { parseArgs } from 'node:util';
+import { parseFailurePorts } from '../failurePorts';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
 const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif'];
@@ -34,10 +35,7 @@ export function parseValidateArgs(argv: string[]): ValidateOptions {
   if (!(FORMATS as readonly string[]).includes(format)) {
     throw new UsageError(`unknown format "${format}"; use --format text, json or sarif`);
   }
-  const failurePorts = (values['failure-ports'] ?? '')
-    .split(',')
-    .map((name) => name.trim())
-    .filter((name) => name.length > 0);
+  const failurePorts = parseFailurePorts(values['failure-ports']);
   const help = values.help === true;
   if (!help && positionals.length === 0) {
     throw new UsageError('give at least one flow file or folder, e.g. dff validate flows/');

@@ -65,6 +65,17 @@ describe('dff catalog', () => {
     assert.equal(harness.catalog.flows.size, 1);
   });
 
+  it('pushes a flow whose failure port is named through --failure-ports, which it refuses without', async () => {
+    writeFileSync(join(folder, 'errors-port.json'), readFileSync(join(fixture, '..', 'failure-port-function-unnamed.json')));
+    assert.equal(await dff('push', 'errors-port.json', '--profile', 'dev'), 1);
+    assert.match(err, /error failure-port-missing/);
+    assert.equal(harness.catalog.flows.size, 0);
+    err = '';
+    assert.equal(await dff('push', 'errors-port.json', '--failure-ports', ' audit, errors ', '--profile', 'dev'), 0, err);
+    assert.doesNotMatch(err, /error/);
+    assert.equal(harness.catalog.flows.size, 1);
+  });
+
   it('shows the first five errors of a refused flow and how many more there are', async () => {
     const flow = JSON.parse(readFileSync(fixture, 'utf8')) as { flowContents: { processors: { properties: Record<string, string> }[] } };
     for (let index = 1; index <= 7; index++) flow.flowContents.processors[0].properties[`Extra ${index}`] = `#{MISSING_${index}}`;
