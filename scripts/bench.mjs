@@ -3,6 +3,7 @@
 // .cpuprofile of validateText per size to bench-data/ for chrome://inspect or VS Code).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -44,12 +45,16 @@ function child(args, nodeOptions = []) {
 const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const ms = (value) => `${value.toFixed(1)} ms`;
 
-console.log(`node ${process.version}, ${runs} runs after a warm-up, medians; each measurement in its own process\n`);
+// Other work on the machine slows both timings; the ratio, measured in one process, suffers less.
+const load = () => os.loadavg()[0].toFixed(2);
+console.log(`node ${process.version}, ${os.cpus().length} CPUs, ${runs} runs after a warm-up, medians; each measurement in its own process\n`);
 for (const size of sizes) {
   const file = path.join(dataDir, `flow-${size}.json`);
   writeFileSync(file, generateFlow(size));
   const bytes = statSync(file).size;
+  const loadBefore = load();
   const time = child(['time', file, String(runs)]);
+  const loadAfter = load();
   const validateMemory = child(['memory', file, 'validate']);
   const parseMemory = child(['memory', file, 'parse']);
   const phases = child(['phases', file, String(runs)]);
@@ -59,6 +64,7 @@ for (const size of sizes) {
   console.log(`  validateText          ${ms(time.validate)}`);
   console.log(`  JSON.parse            ${ms(time.parse)}`);
   console.log(`  ratio                 ${ratio.toFixed(2)} (goal <= ${goal}: ${ratio <= goal ? 'met' : 'NOT met'})`);
+  console.log(`  machine load          ${loadBefore} before, ${loadAfter} after the timings (1-minute load average, ${os.cpus().length} CPUs)`);
   console.log(`  jsonc parseTree       ${ms(time.jsonc)} (${(time.jsonc / time.parse).toFixed(1)} x JSON.parse, for reference)`);
   console.log(`  findings              ${time.findings} ${JSON.stringify(time.codes)}`);
   console.log(`  peak RSS              validateText ${validateMemory.maxRssMb.toFixed(0)} MB, JSON.parse alone ${parseMemory.maxRssMb.toFixed(0)} MB` +

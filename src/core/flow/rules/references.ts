@@ -11,6 +11,8 @@ export function checkReferences(model: FlowModel, _options: ValidationOptions): 
   const resolver = new ParameterResolver(model);
   const referenced = new Set<Parameter>();
   const findings: Finding[] = [];
+  // Big flows repeat the same values (the same parameter in thousands of processors): parse each once.
+  const parsed = new Map<string, ParameterReference[]>();
   for (const group of model.groups) {
     const contextName = group.parameterContextName;
     // A context that is named but missing is reported by the contexts rule; its references cannot be checked.
@@ -21,7 +23,9 @@ export function checkReferences(model: FlowModel, _options: ValidationOptions): 
       for (const property in properties) {
         const value = properties[property];
         if (value === null || value.indexOf('#{') === -1) continue;
-        for (const reference of findReferences(value)) {
+        let references = parsed.get(value);
+        if (!references) parsed.set(value, references = findReferences(value));
+        for (const reference of references) {
           if (contextName === undefined || !lookup) {
             findings.push(withoutContext({ group, component, property, reference }));
             continue;
