@@ -16,6 +16,8 @@ class FlowCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable
   constructor(private readonly diagnostics: FlowDiagnostics) {
     this.subscriptions = [
       diagnostics.onDidValidate(() => this.changed.fire()),
+      // Push to Catalog is offered only in trusted workspaces.
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.changed.fire()),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration('dff.codeLens')) this.changed.fire();
       }),
