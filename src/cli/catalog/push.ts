@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { preparePush } from '../../core/catalog/preparePush';
+import { decodeFileText } from '../decodeText';
 import { pushFlow } from '../../core/catalog/push';
 import { EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK } from '../io';
 import type { CommandContext } from './context';
@@ -23,7 +24,7 @@ export async function runPush(options: PushOptions, context: CommandContext): Pr
   const { io } = context;
   let text: string;
   try {
-    text = await readFile(resolve(io.cwd, options.file), 'utf8');
+    text = decodeFileText(await readFile(resolve(io.cwd, options.file)));
   } catch (error) {
     io.stderr(`dff catalog push: cannot read ${options.file} (${(error as NodeJS.ErrnoException).code ?? 'error'}).\n`);
     return EXIT_CANNOT_RUN;

@@ -2,6 +2,7 @@
 // may be a flow definition, so a large JSON file that is not one is never read whole.
 import { promises as fs } from 'node:fs';
 import { DETECTION_HEAD_BYTES, mayBeFlowDefinition } from '../../core/flow/detect';
+import { decodeFileText as decode } from '../decodeText';
 
 export interface OpenFile {
   size: number;
@@ -52,10 +53,4 @@ async function readFully(handle: OpenFile, position: number, length: number, int
     done += count;
   }
   return buffer.subarray(offset, offset + done);
-}
-
-/** UTF-8 without a byte-order mark, as editors show the text (positions count from after it). */
-function decode(bytes: Buffer): string {
-  const text = bytes.toString('utf8');
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

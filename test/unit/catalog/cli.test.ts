@@ -65,6 +65,14 @@ describe('dff catalog', () => {
     assert.equal(harness.catalog.flows.size, 1);
   });
 
+  it('pushes a valid flow saved with a UTF-8 byte-order mark, without the mark', async () => {
+    writeFileSync(join(folder, 'bom.json'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), readFileSync(fixture)]));
+    assert.equal(await dff('push', 'bom.json', '--profile', 'dev'), 0, err);
+    const [flow] = harness.catalog.flows.values();
+    assert.equal(flow.name, 'S3ToSqs');
+    assert.equal(flow.versions[0].fileText, readFileSync(fixture, 'utf8'), 'the catalog gets the JSON without the mark');
+  });
+
   it('pushes a flow whose failure port is named through --failure-ports, which it refuses without', async () => {
     writeFileSync(join(folder, 'errors-port.json'), readFileSync(join(fixture, '..', 'failure-port-function-unnamed.json')));
     assert.equal(await dff('push', 'errors-port.json', '--profile', 'dev'), 1);
