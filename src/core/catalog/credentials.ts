@@ -7,12 +7,24 @@ import { CatalogError, type CdpAccessKey, type CdpProfile } from './types';
 
 export const ENVIRONMENT_PROFILE = 'environment';
 
+/** A key kept outside the CDP files (VS Code SecretStorage), with where it was made for. */
+export interface ExtraKey extends Omit<CdpAccessKey, 'source'> {
+  /** Shown as where the key comes from; default 'VS Code secret storage'. */
+  source?: string;
+  /** Wins over CDP_REGION and the files for this profile; the endpoint is then this region's unless endpointUrl is given. */
+  region?: string;
+  /** Wins over the files for this profile. */
+  endpointUrl?: string;
+}
+
 export interface CredentialsContext {
   env: Record<string, string | undefined>;
   homeDir: string;
   /** Keys kept elsewhere (VS Code SecretStorage), by profile name; they win over the files. */
-  extraKeys?: Record<string, Omit<CdpAccessKey, 'source'> & { source?: string }>;
+  extraKeys?: Record<string, ExtraKey>;
 }
+
+const EXTRA_KEY_SOURCE = 'VS Code secret storage';
 
 /** A profile as listed for the user: never holds the key. */
 export interface CdpProfileSummary {
@@ -70,7 +82,26 @@ export function defaultCdpProfileName(env: CredentialsContext['env']): string {
   return env.CDP_DEFAULT_PROFILE || 'default';
 }
 
-function regionAndEndpoint(name: string, files: Files, env: CredentialsContext['env']): { region: string; endpointUrl?: string; regionWhere: string } {
+interface Location {
+  region: string;
+  endpointUrl?: string;
+  /** Where the region was set, for the error about an unknown one. */
+  regionWhere: string;
+}
+
+/** The extra key's own region and endpoint win over what the files and environment say. */
+function profileLocation(name: string, files: Files, context: CredentialsContext): Location {
+  const fromFiles = regionAndEndpoint(name, files, context.env);
+  const extra = context.extraKeys?.[name];
+  if (!extra?.region && !extra?.endpointUrl) return fromFiles;
+  const region = extra.region || fromFiles.region;
+  const regionWhere = extra.region ? `${extra.source ?? EXTRA_KEY_SOURCE}, profile [${name}]` : fromFiles.regionWhere;
+  // A region given with the key points at that region's API, not at an endpoint the files name for another.
+  const endpointUrl = extra.endpointUrl?.replace(/\/+$/, '') || (extra.region ? undefined : fromFiles.endpointUrl);
+  return { region, regionWhere, ...(endpointUrl ? { endpointUrl } : {}) };
+}
+
+function regionAndEndpoint(name: string, files: Files, env: CredentialsContext['env']): Location {
   const credentials = files.credentials[name] ?? {};
   const config = configSection(files.config, name) ?? {};
   let region = DEFAULT_CDP_REGION;
@@ -97,10 +128,10 @@ export function listCdpProfiles(context: CredentialsContext): CdpProfileSummary[
     profiles.push({ name: ENVIRONMENT_PROFILE, region: context.env.CDP_REGION || DEFAULT_CDP_REGION, source: 'environment', hasKey: true });
   }
   for (const name of [...names].sort()) {
-    const { region, endpointUrl } = regionAndEndpoint(name, files, context.env);
+    const { region, endpointUrl } = profileLocation(name, files, context);
     const extra = context.extraKeys?.[name];
     const fileKey = files.credentials[name]?.cdp_access_key_id && files.credentials[name]?.cdp_private_key;
-    const source = extra ? (extra.source ?? 'VS Code secret storage') : fileKey ? files.credentialsPath : files.configPath;
+    const source = extra ? (extra.source ?? EXTRA_KEY_SOURCE) : fileKey ? files.credentialsPath : files.configPath;
     profiles.push({ name, region, ...(endpointUrl ? { endpointUrl } : {}), source, hasKey: Boolean(extra || fileKey) });
   }
   return profiles;
@@ -122,12 +153,12 @@ function checkedKey(accessKeyId: string | undefined, privateKey: string | undefi
 export function loadCdpProfile(name: string | undefined, context: CredentialsContext): CdpProfile {
   const profileName = name || defaultCdpProfileName(context.env);
   const files = readFiles(context);
-  const { region, endpointUrl, regionWhere } = regionAndEndpoint(profileName, files, context.env);
+  const { region, endpointUrl, regionWhere } = profileLocation(profileName, files, context);
   const endpoint = endpointUrl ?? endpointForRegion(region, regionWhere);
   const extra = context.extraKeys?.[profileName];
   let key: CdpAccessKey;
   if (extra) {
-    key = checkedKey(extra.accessKeyId, extra.privateKey, extra.source ?? `VS Code secret storage, profile [${profileName}]`, 'access key ID', 'private key');
+    key = checkedKey(extra.accessKeyId, extra.privateKey, extra.source ?? `${EXTRA_KEY_SOURCE}, profile [${profileName}]`, 'access key ID', 'private key');
   } else if (profileName === ENVIRONMENT_PROFILE) {
     key = checkedKey(context.env.CDP_ACCESS_KEY_ID, context.env.CDP_PRIVATE_KEY, 'environment', 'CDP_ACCESS_KEY_ID', 'CDP_PRIVATE_KEY');
   } else {

@@ -13,7 +13,7 @@ export type {
   FlowVersion,
 } from './types';
 export { listCdpProfiles, loadCdpProfile, defaultCdpProfileName, ENVIRONMENT_PROFILE } from './credentials';
-export type { CdpProfileSummary, CredentialsContext } from './credentials';
+export type { CdpProfileSummary, CredentialsContext, ExtraKey } from './credentials';
 export { CDP_REGIONS, DEFAULT_CDP_REGION, endpointForRegion } from './regions';
 export { createCatalogClient } from './client';
 export type { CatalogClientOptions } from './client';

@@ -104,6 +104,40 @@ describe('CDP credentials', () => {
     assert.deepEqual(listCdpProfiles(context).map((item) => [item.name, item.hasKey, item.source]), [['vscode', true, 'VS Code secret storage']]);
   });
 
+  it('lets an extra key\'s own region and endpoint win over CDP_REGION and the files for its profile only', () => {
+    write('credentials', `[files]\ncdp_access_key_id = ${rsa.accessKeyId}\ncdp_private_key = ${rsa.privateKey.trim().replace(/\n/g, '\\n')}\n`);
+    write('config', `[profile vscode]\ncdp_region = ap-1\ncdp_endpoint_url = https://cdp.files.example/\n\n[profile private]\ncdp_region = ap-1\n`);
+    const key = { accessKeyId: ed.accessKeyId, privateKey: ed.privateKey };
+    const context = {
+      env: { CDP_REGION: 'usg-1' },
+      homeDir: home,
+      extraKeys: { vscode: { ...key, region: 'eu-1' }, private: { ...key, endpointUrl: 'https://cdp.key.example/' } },
+    };
+
+    const regional = loadCdpProfile('vscode', context);
+    assert.equal(regional.region, 'eu-1');
+    assert.equal(regional.endpointUrl, 'https://api.eu-1.cdp.cloudera.com', 'the key\'s region, not the endpoint the files name');
+    const privateEndpoint = loadCdpProfile('private', context);
+    assert.equal(privateEndpoint.endpointUrl, 'https://cdp.key.example');
+    assert.equal(privateEndpoint.region, 'usg-1', 'without a region of its own, the usual one');
+    assert.equal(loadCdpProfile('files', context).region, 'usg-1', 'other profiles are untouched');
+
+    assert.deepEqual(
+      listCdpProfiles(context).map((item) => [item.name, item.region, item.endpointUrl]),
+      [
+        ['files', 'usg-1', undefined],
+        ['private', 'usg-1', 'https://cdp.key.example'],
+        ['vscode', 'eu-1', undefined],
+      ],
+    );
+  });
+
+  it('names the key\'s source when the extra key\'s region is not a CDP region', () => {
+    const context = { env: {}, homeDir: home, extraKeys: { vscode: { accessKeyId: ed.accessKeyId, privateKey: ed.privateKey, region: 'mars-1' } } };
+    const error = credentialsError(() => loadCdpProfile('vscode', context));
+    assert.match(error.message, /^VS Code secret storage, profile \[vscode\]: cdp_region "mars-1" is not a CDP region/);
+  });
+
   it('names the file, profile and key at fault for a malformed key, and never shows the key', () => {
     const secret = 'bm90LWEtcmVhbC1rZXktYnV0LXN0aWxsLXNlY3JldA==';
     write('credentials', `[dev]\ncdp_access_key_id = ${ed.accessKeyId}\ncdp_private_key = ${secret}\n`);
