@@ -73,6 +73,21 @@ describe('The Catalog view', () => {
     if (pushed?.versions[0]?.comments !== 'Pushed from the UI test') throw new Error('the fake catalog did not receive the pushed version');
   });
 
+  it('shows the last used CDP profile in the status bar after a reload, before the Catalog view is opened', async () => {
+    const { page } = session();
+    const workbench = new Workbench(page);
+    await workbench.runCommand('View: Close Primary Side Bar');
+    await page.locator('.part.sidebar').waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
+    await workbench.runCommand('Developer: Reload Window');
+    // The flow file's editor comes back and activates the extension; the Catalog view stays closed.
+    await page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: 60_000 });
+    await workbench.activeTab('ready-s3-to-sqs.json').waitFor({ timeout: 60_000 });
+    await page.locator('.statusbar-item', { hasText: 'CDP: e2e (us-west-1)' }).waitFor({ timeout: UI_TIMEOUT });
+    if (await page.locator('.part.sidebar').isVisible()) throw new Error('the side bar came back after the reload, so the test proves nothing');
+    await session().screenshot('7-status-bar-after-reload');
+    await showDataFlowContainer(workbench);
+  });
+
   it('shows the welcome view again after the stored access key is removed', async () => {
     const { page } = session();
     const workbench = new Workbench(page);

@@ -6,7 +6,7 @@ import { registerPushCommand } from './push';
 import { CatalogRevealer } from './reveal';
 import { StoredKeys } from './secretKeys';
 import { CdpSession } from './session';
-import { createProfileStatusBar } from './statusBar';
+import { ProfileStatusBar, type ProfileStatus } from './statusBar';
 import type { CatalogNode, FlowNode, VersionNode } from './treeItems';
 import { LOAD_MORE_COMMAND } from './treeItems';
 import { registerVersionCommands } from './versionCommands';
@@ -23,6 +23,8 @@ export interface CatalogApi {
   selection(): readonly CatalogNode[];
   /** Selects a version (or its flow) in the view, as "Reveal in Catalog" does; undefined if the flow is not listed. */
   reveal(flowCrn: string, versionCrn?: string): Promise<FlowNode | VersionNode | undefined>;
+  /** What the CDP profile status bar item shows. */
+  profileStatus(): ProfileStatus;
 }
 
 export function registerCatalog(context: vscode.ExtensionContext): CatalogApi {
@@ -34,6 +36,7 @@ export function registerCatalog(context: vscode.ExtensionContext): CatalogApi {
   tree.view = view;
 
   const documents = new VersionDocuments(session);
+  const statusBar = new ProfileStatusBar(session);
   const revealer = new CatalogRevealer(tree, view, () => setFilter(tree, view, undefined));
 
   context.subscriptions.push(
@@ -42,7 +45,7 @@ export function registerCatalog(context: vscode.ExtensionContext): CatalogApi {
     view,
     documents,
     vscode.workspace.registerTextDocumentContentProvider(CATALOG_SCHEME, documents),
-    createProfileStatusBar(session),
+    statusBar,
     ...registerProfileCommands(session, storedKeys),
     ...registerVersionCommands(session, tree, documents),
     registerPushCommand({
@@ -78,6 +81,7 @@ export function registerCatalog(context: vscode.ExtensionContext): CatalogApi {
     treeItem: (node) => tree.getTreeItem(node),
     selection: () => view.selection,
     reveal: (flowCrn, versionCrn) => revealer.reveal(flowCrn, versionCrn),
+    profileStatus: () => statusBar.status,
   };
 }
 

@@ -13,7 +13,15 @@ import type { StoredKey, StoredKeys } from './secretKeys';
 
 export type CdpState = 'unloaded' | 'untrusted' | 'noCredentials' | 'ready';
 
+/** A profile as remembered on this machine: no key, and the region only once it has been in use. */
+export interface RememberedProfile {
+  name: string;
+  region?: string;
+}
+
 const SELECTED_KEY = 'dff.cdp.profile';
+/** The profile last in use and its region, so the status bar can show it before anything is read. */
+const LAST_PROFILE_KEY = 'dff.cdp.lastProfile';
 export const SECRET_STORAGE_SOURCE = 'VS Code secret storage';
 
 export class CdpSession implements vscode.Disposable {
@@ -34,6 +42,15 @@ export class CdpSession implements vscode.Disposable {
   /** The profile in use, without its key; undefined unless state is 'ready'. */
   get active(): CdpProfileSummary | undefined {
     return this.current;
+  }
+
+  /** The profile last in use on this machine (else the one chosen, if none was loaded yet); reading it loads nothing. */
+  get remembered(): RememberedProfile | undefined {
+    // null: the last load found no usable profile.
+    const last = this.globalState.get<RememberedProfile | null>(LAST_PROFILE_KEY);
+    if (last !== undefined) return last ?? undefined;
+    const chosen = this.globalState.get<string>(SELECTED_KEY);
+    return chosen ? { name: chosen } : undefined;
   }
 
   /** Every profile the user has, stored keys included; empty in an untrusted workspace. */
@@ -62,11 +79,18 @@ export class CdpSession implements vscode.Disposable {
     const changed = state !== this.currentState || !sameProfile(next, this.current);
     this.currentState = state;
     this.current = next;
+    if (state !== 'untrusted') await this.remember(next);
     await vscode.commands.executeCommand('setContext', 'dff.cdp.state', state);
     if (changed) {
       log().info(next ? `CDP profile: ${next.name} (${next.region}), key from ${next.source}` : `CDP profile: none (${state})`);
       this.changed.fire();
     }
+  }
+
+  private async remember(profile: CdpProfileSummary | undefined): Promise<void> {
+    const last = this.globalState.get<RememberedProfile | null>(LAST_PROFILE_KEY);
+    if (last !== undefined && last?.name === profile?.name && last?.region === profile?.region) return;
+    await this.globalState.update(LAST_PROFILE_KEY, profile ? { name: profile.name, region: profile.region } : null);
   }
 
   async select(name: string): Promise<void> {

@@ -1,31 +1,70 @@
 import * as vscode from 'vscode';
 import type { CdpSession } from './session';
 
-// "$(cloud) CDP: <profile> (<region>)" in the status bar; a click chooses another profile. Shown
-// once the catalog has been used, since reading the profiles loads the catalog engine.
+// "$(cloud) CDP: <profile> (<region>)" in the status bar of a trusted workspace; a click chooses
+// another profile. Until the catalog is first used nothing is read (that would load the catalog
+// engine), so it shows the profile remembered from the last session, then the one actually loaded.
 
-export function createProfileStatusBar(session: CdpSession): vscode.Disposable {
-  const item = vscode.window.createStatusBarItem('dff.cdp.profile', vscode.StatusBarAlignment.Left, 10);
-  item.name = 'CDP Profile';
-  item.command = 'dff.cdp.selectProfile';
-  const update = () => {
-    const active = session.active;
-    if (session.state === 'untrusted' || session.state === 'unloaded') {
+/** What the item shows, for tests and other extensions (a status bar item cannot be read back). */
+export interface ProfileStatus {
+  visible: boolean;
+  text: string;
+  tooltip: string;
+  command: string;
+}
+
+const CLICK = 'Click to choose another profile.';
+
+export class ProfileStatusBar implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('dff.cdp.profile', vscode.StatusBarAlignment.Left, 10);
+  private readonly subscriptions: vscode.Disposable[];
+  private current: ProfileStatus = { visible: false, text: '', tooltip: '', command: 'dff.cdp.selectProfile' };
+
+  constructor(private readonly session: CdpSession) {
+    this.item.name = 'CDP Profile';
+    this.item.command = this.current.command;
+    this.subscriptions = [session.onDidChange(() => this.update()), vscode.workspace.onDidGrantWorkspaceTrust(() => this.update())];
+    this.update();
+  }
+
+  get status(): ProfileStatus {
+    return { ...this.current };
+  }
+
+  private update(): void {
+    const { session, item } = this;
+    if (!vscode.workspace.isTrusted || session.state === 'untrusted') {
+      this.current = { ...this.current, visible: false };
       item.hide();
       return;
     }
+    let warning = false;
+    let text: string;
+    let tooltip: string;
+    const active = session.active;
     if (active) {
-      item.text = `$(cloud) CDP: ${active.name} (${active.region})`;
-      item.tooltip = `DataFlow Catalog profile ${active.name}, region ${active.region}${active.endpointUrl ? ` at ${active.endpointUrl}` : ''}.\nAccess key from ${active.source}.\nClick to choose another profile.`;
-      item.backgroundColor = undefined;
+      text = `$(cloud) CDP: ${active.name} (${active.region})`;
+      tooltip = `DataFlow Catalog profile ${active.name}, region ${active.region}${active.endpointUrl ? ` at ${active.endpointUrl}` : ''}.\nAccess key from ${active.source}.\n${CLICK}`;
+    } else if (session.state === 'noCredentials') {
+      text = '$(cloud) CDP: no profile';
+      tooltip = 'No CDP credentials found. Click to add an access key or choose a profile.';
+      warning = true;
     } else {
-      item.text = '$(cloud) CDP: no profile';
-      item.tooltip = 'No CDP credentials found. Click to add an access key or choose a profile.';
-      item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
+      const remembered = session.remembered;
+      text = remembered ? `$(cloud) CDP: ${remembered.name}${remembered.region ? ` (${remembered.region})` : ''}` : '$(cloud) CDP: choose profile';
+      tooltip = remembered
+        ? `DataFlow Catalog profile ${remembered.name}${remembered.region ? `, region ${remembered.region}` : ''}, as last used on this machine; its credentials are read when the catalog is first used.\n${CLICK}`
+        : 'Click to choose the CDP profile (or add an access key) that the DataFlow Catalog commands use.';
     }
+    item.text = text;
+    item.tooltip = tooltip;
+    item.backgroundColor = warning ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     item.show();
-  };
-  update();
-  const subscription = session.onDidChange(update);
-  return vscode.Disposable.from(item, subscription);
+    this.current = { visible: true, text, tooltip, command: this.current.command };
+  }
+
+  dispose(): void {
+    for (const subscription of this.subscriptions) subscription.dispose();
+    this.item.dispose();
+  }
 }

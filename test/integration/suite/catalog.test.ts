@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { PushResult } from '../../../src/core/catalog/push';
 import type { DffExtensionApi } from '../../../src/extension';
 import type { CatalogApi } from '../../../src/vscode/catalog/register';
+import type { ProfileStatus } from '../../../src/vscode/catalog/statusBar';
 import type { CatalogNode, FlowNode } from '../../../src/vscode/catalog/treeItems';
 import { startFakeCatalog, type FakeCatalog } from '../../fakes/catalog/server';
 import { generateEd25519AccessKey, writeCdpFiles, type TestAccessKey } from '../../fakes/catalog/testKeys';
@@ -28,6 +29,8 @@ describe('Catalog view and push', function () {
   let logUri: vscode.Uri;
   let key: TestAccessKey;
   let tmp: string;
+  /** The profile status bar item, and whether the catalog engine was loaded, before the catalog was first used. */
+  let statusBeforeUse: { status: ProfileStatus; engineLoaded: boolean };
   const messages = new MessageCapture();
   const savedEnv: Record<string, string | undefined> = {};
 
@@ -51,6 +54,7 @@ describe('Catalog view and push', function () {
     const extension = vscode.extensions.getExtension<DffExtensionApi>(extensionId);
     assert.ok(extension, `${extensionId} is not loaded in this VS Code`);
     ({ catalog, logUri } = await extension.activate());
+    statusBeforeUse = { status: catalog.profileStatus(), engineLoaded: Object.keys(require.cache).some((file) => /[\\/]catalog-engine\.js$/.test(file)) };
     messages.install();
     assert.equal(await vscode.commands.executeCommand('dff.cdp.selectProfile', PROFILE), PROFILE);
   });
@@ -69,6 +73,19 @@ describe('Catalog view and push', function () {
 
   beforeEach(async () => {
     await vscode.commands.executeCommand('dff.catalog.refresh');
+  });
+
+  it('shows the CDP profile in the status bar before the catalog is used, and the loaded profile and region once it is', async () => {
+    // Nothing has used the catalog before this suite (and this VS Code profile remembers no choice).
+    assert.equal(statusBeforeUse.engineLoaded, false, 'the catalog engine was loaded before the catalog was used');
+    assert.deepEqual(
+      { visible: statusBeforeUse.status.visible, text: statusBeforeUse.status.text, command: statusBeforeUse.status.command },
+      { visible: true, text: '$(cloud) CDP: choose profile', command: 'dff.cdp.selectProfile' },
+    );
+    const loaded = catalog.profileStatus();
+    assert.equal(loaded.visible, true);
+    assert.equal(loaded.text, `$(cloud) CDP: ${PROFILE} (us-west-1)`);
+    assert.match(loaded.tooltip, /Click to choose another profile/);
   });
 
   it('lists the catalog flows, each expanding to its versions newest first', async () => {
