@@ -1,5 +1,6 @@
 // Validation benchmark (npm run bench): how validateText compares with JSON.parse on big flows.
-// Prints figures, asserts nothing. Options: --sizes 1000,10000  --runs 7  --profile (writes a
+// Prints figures, asserts nothing. Options: --sizes 1000,10000,10000c (a trailing c: the same flow
+// written compact, without whitespace)  --runs 7  --profile (writes a
 // .cpuprofile of validateText per size to bench-data/ for chrome://inspect or VS Code).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
@@ -17,7 +18,7 @@ function option(name, fallback) {
   const index = process.argv.indexOf(`--${name}`);
   return index === -1 ? fallback : process.argv[index + 1];
 }
-const sizes = option('sizes', '1000,10000').split(',').map(Number);
+const sizes = option('sizes', '1000,10000,10000c').split(',');
 const runs = Number(option('runs', '7'));
 const profile = process.argv.includes('--profile');
 const goal = 2.5;
@@ -49,8 +50,10 @@ const ms = (value) => `${value.toFixed(1)} ms`;
 const load = () => os.loadavg()[0].toFixed(2);
 console.log(`node ${process.version}, ${os.cpus().length} CPUs, ${runs} runs after a warm-up, medians; each measurement in its own process\n`);
 for (const size of sizes) {
+  const compact = size.endsWith('c');
+  const processors = Number(compact ? size.slice(0, -1) : size);
   const file = path.join(dataDir, `flow-${size}.json`);
-  writeFileSync(file, generateFlow(size));
+  writeFileSync(file, generateFlow(processors, { compact }));
   const bytes = statSync(file).size;
   const loadBefore = load();
   const time = child(['time', file, String(runs)]);
@@ -60,7 +63,7 @@ for (const size of sizes) {
   const phases = child(['phases', file, String(runs)]);
   const ratio = time.validate / time.parse;
 
-  console.log(`== ${size} processors: ${path.relative(root, file)}, ${mb(bytes)}`);
+  console.log(`== ${processors} processors${compact ? ', compact' : ', as NiFi writes it'}: ${path.relative(root, file)}, ${mb(bytes)}`);
   console.log(`  validateText          ${ms(time.validate)}`);
   console.log(`  JSON.parse            ${ms(time.parse)}`);
   console.log(`  ratio                 ${ratio.toFixed(2)} (goal <= ${goal}: ${ratio <= goal ? 'met' : 'NOT met'})`);
