@@ -25,10 +25,10 @@ class FlowCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable
   }
 
   async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
-    if (!settings.codeLensEnabled()) return [];
+    if (!settings.codeLensEnabled(document.uri)) return [];
     const validation = await this.diagnostics.validated(document, token);
     if (!validation || token.isCancellationRequested) return [];
-    const lenses = loadFlowEngine().flowLenses(validation, { failurePorts: settings.failurePorts() }).map((lens) => {
+    const lenses = loadFlowEngine().flowLenses(validation, { failurePorts: settings.failurePorts(document.uri) }).map((lens) => {
       const position = document.positionAt(lens.offset);
       // A lens without a command id is shown as plain text.
       return new vscode.CodeLens(new vscode.Range(position, position), {

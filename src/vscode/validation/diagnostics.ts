@@ -18,7 +18,7 @@ export class FlowDiagnostics implements vscode.Disposable {
 
   constructor(private readonly documents: FlowDocuments) {}
 
-  schedule(document: vscode.TextDocument, delayMs = settings.debounceMs()): void {
+  schedule(document: vscode.TextDocument, delayMs = settings.debounceMs(document.uri)): void {
     if (!isCandidate(document)) return;
     const key = document.uri.toString();
     clearTimeout(this.timers.get(key));

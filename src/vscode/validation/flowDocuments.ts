@@ -27,7 +27,7 @@ export class FlowDocuments {
 
   /** The document's validation for its current version (validating now if needed); undefined when it is not a flow. */
   get(document: vscode.TextDocument): Validation | undefined {
-    if (!isCandidate(document) || !settings.validationEnabled()) return undefined;
+    if (!isCandidate(document) || !settings.validationEnabled(document.uri)) return undefined;
     const key = document.uri.toString();
     const cached = this.cache.get(key);
     if (cached?.version === document.version) return cached.validation;
@@ -59,6 +59,6 @@ function validate(document: vscode.TextDocument): Validation | undefined {
   const engine = loadFlowEngine();
   const head = document.getText(new vscode.Range(new vscode.Position(0, 0), document.positionAt(engine.DETECTION_HEAD_BYTES)));
   if (!engine.mayBeFlowDefinition(head)) return undefined;
-  const validation = engine.validateText(document.getText(), { failurePorts: settings.failurePorts() });
+  const validation = engine.validateText(document.getText(), { failurePorts: settings.failurePorts(document.uri) });
   return validation.isFlow ? validation : undefined;
 }

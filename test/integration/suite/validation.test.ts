@@ -303,6 +303,16 @@ describe('Flow validation in the editor', () => {
         'the "success" port to show as a failure port');
     });
 
+    it('reads only the port names in a hand-edited dff.validation.failurePorts, and keeps validating when it is not a list', async () => {
+      await config().update('validation.failurePorts', 'success', vscode.ConfigurationTarget.Workspace);
+      const { document } = await open('ready-s3-to-sqs.json');
+      assert.equal((await validationOfCurrentVersion(document)).verdict, 'flow');
+      assert.equal((await lensTitles(document.uri)).filter((title) => title === 'Failure port').length, 1);
+      await config().update('validation.failurePorts', [42, 'success', null], vscode.ConfigurationTarget.Workspace);
+      await waitFor(async () => ((await lensTitles(document.uri)).filter((title) => title === 'Failure port').length === 2 ? true : undefined),
+        'the "success" port to show as a failure port');
+    });
+
     it('clears diagnostics and CodeLens when dff.validation.enabled is off, and brings them back', async () => {
       const { document } = await open('broken-two-input-ports.json');
       await waitForCodes(document.uri, ['entry-port-multiple', 'entry-port-unconnected']);
