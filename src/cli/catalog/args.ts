@@ -1,8 +1,6 @@
 // `dff catalog` arguments -> a command and its options, or a usage error that says what to do.
-import { parseArgs } from 'node:util';
 import { parseFailurePorts } from '../failurePorts';
-
-export class UsageError extends Error {}
+import { parseArgsOrUsage, UsageError } from '../usage';
 
 export type CatalogCommand =
   | { kind: 'help' }
@@ -55,13 +53,7 @@ export function parseCatalogArgs(argv: string[]): CatalogCommand {
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') return { kind: 'help' };
   const allowed = ALLOWED[command];
   if (!allowed) throw new UsageError(`unknown command "${command}"; use list, versions, push, pull or delete`);
-  let parsed;
-  try {
-    parsed = parseArgs({ args: rest, allowPositionals: true, strict: true, options: OPTIONS });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseArgsOrUsage({ args: rest, allowPositionals: true, strict: true, options: OPTIONS });
   if (values.help) return { kind: 'help' };
   for (const option of Object.keys(values) as (keyof typeof OPTIONS)[]) {
     if (!allowed.includes(option)) throw new UsageError(`${command} does not take --${option}`);

@@ -2,7 +2,8 @@
 import type { CatalogClientOptions } from '../../core/catalog/client';
 import { CatalogError } from '../../core/catalog/types';
 import { type CliIo, EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK } from '../io';
-import { parseCatalogArgs, UsageError, type CatalogCommand } from './args';
+import { parseOrReportUsage } from '../usage';
+import { parseCatalogArgs, type CatalogCommand } from './args';
 import { openCatalog, type CommandContext } from './context';
 import { runDelete } from './delete';
 import { CATALOG_HELP } from './help';
@@ -34,14 +35,8 @@ function run(command: Exclude<CatalogCommand, { kind: 'help' }>, context: Comman
 }
 
 export async function runCatalog(argv: string[], io: CliIo, deps: CatalogCliDeps = {}): Promise<number> {
-  let command: CatalogCommand;
-  try {
-    command = parseCatalogArgs(argv);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    io.stderr(`dff catalog: ${error.message}\nRun "dff catalog --help" for usage.\n`);
-    return EXIT_CANNOT_RUN;
-  }
+  const command = parseOrReportUsage('catalog', () => parseCatalogArgs(argv), io);
+  if (command === undefined) return EXIT_CANNOT_RUN;
   if (command.kind === 'help') {
     io.stdout(CATALOG_HELP);
     return EXIT_OK;

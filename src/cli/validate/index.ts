@@ -6,7 +6,8 @@ import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
 import { formatText } from './format/text';
 import { VALIDATE_HELP } from './help';
-import { parseValidateArgs, UsageError, type ValidateOptions } from './options';
+import { parseOrReportUsage } from '../usage';
+import { parseValidateArgs, type ValidateOptions } from './options';
 import { openFromDisk, readIfMaybeFlow, type OpenFileFn } from './read';
 import { displayPath, type ValidateResult } from './result';
 
@@ -18,14 +19,8 @@ export interface ValidateDeps {
 }
 
 export async function runValidate(argv: string[], io: CliIo, deps: ValidateDeps = {}): Promise<number> {
-  let options: ValidateOptions;
-  try {
-    options = parseValidateArgs(argv);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    io.stderr(`dff validate: ${error.message}\nRun "dff validate --help" for usage.\n`);
-    return EXIT_CANNOT_RUN;
-  }
+  const options = parseOrReportUsage('validate', () => parseValidateArgs(argv), io);
+  if (options === undefined) return EXIT_CANNOT_RUN;
   if (options.help) {
     io.stdout(VALIDATE_HELP);
     return EXIT_OK;

@@ -1,6 +1,6 @@
 // `dff validate` arguments -> options, or a usage error that says what to do.
-import { parseArgs } from 'node:util';
 import { parseFailurePorts } from '../failurePorts';
+import { parseArgsOrUsage, UsageError } from '../usage';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
 const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif'];
@@ -12,25 +12,17 @@ export interface ValidateOptions {
   help: boolean;
 }
 
-export class UsageError extends Error {}
-
 export function parseValidateArgs(argv: string[]): ValidateOptions {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: 'string', short: 'f' },
-        'failure-ports': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseArgsOrUsage({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      format: { type: 'string', short: 'f' },
+      'failure-ports': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
   const format = values.format ?? 'text';
   if (!(FORMATS as readonly string[]).includes(format)) {
     throw new UsageError(`unknown format "${format}"; use --format text, json or sarif`);

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCatalog } from '../../../src/cli/catalog';
+import { runValidate } from '../../../src/cli/validate';
 import type { CliIo } from '../../../src/cli/io';
 import { startHarness, type FakeCatalogHarness } from '../../fakes/catalog/harness';
 import { writeCdpFiles } from '../../fakes/catalog/testKeys';
@@ -138,5 +139,17 @@ describe('dff catalog', () => {
     assert.equal(await dff('frobnicate'), 2);
     assert.equal(await dff('list', '--name', 'x'), 2);
     assert.ok(!err.includes(harness.key.privateKey), 'no message holds the key');
+  });
+
+  it('reports usage errors as dff validate does: what is wrong, then where the help is, exit 2', async () => {
+    assert.equal(await dff('frobnicate'), 2);
+    assert.equal(err, 'dff catalog: unknown command "frobnicate"; use list, versions, push, pull or delete\nRun "dff catalog --help" for usage.\n');
+    err = '';
+    assert.equal(await dff('push', 'flow.json', '--bogus'), 2);
+    assert.match(err, /^dff catalog: Unknown option '--bogus'.*\nRun "dff catalog --help" for usage\.\n$/s);
+    err = '';
+    assert.equal(await runValidate(['--bogus'], io()), 2);
+    assert.match(err, /^dff validate: Unknown option '--bogus'.*\nRun "dff validate --help" for usage\.\n$/s);
+    assert.equal(out, '');
   });
 });
