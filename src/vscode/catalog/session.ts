@@ -1,7 +1,7 @@
 import * as os from 'os';
 import * as vscode from 'vscode';
-import type { CdpProfileSummary, CredentialsContext } from '../../core/catalog/credentials';
-import type { CatalogClient, CdpProfile } from '../../core/catalog/types';
+import type { CdpProfileSummary, CredentialsContext, ExtraKey } from '../../core/catalog/credentials';
+import type { CatalogClient } from '../../core/catalog/types';
 import { loadCatalogEngine } from '../lazy';
 import { log } from '../shared/log';
 import type { StoredKey, StoredKeys } from './secretKeys';
@@ -56,9 +56,7 @@ export class CdpSession implements vscode.Disposable {
   /** Every profile the user has, stored keys included; empty in an untrusted workspace. */
   async listProfiles(): Promise<CdpProfileSummary[]> {
     if (!vscode.workspace.isTrusted) return [];
-    const stored = await this.storedKeys.loadAll();
-    const profiles = loadCatalogEngine().listCdpProfiles(this.credentialsContext(stored));
-    return profiles.map((profile) => withStoredRegion(profile, stored));
+    return loadCatalogEngine().listCdpProfiles(this.credentialsContext(await this.storedKeys.loadAll()));
   }
 
   /** Reads the profiles unless that was done already. */
@@ -111,23 +109,23 @@ export class CdpSession implements vscode.Disposable {
     if (!active) {
       throw new engine.CatalogError('credentials', 'No CDP credentials found. Add a CDP access key or run "cdp configure" in a terminal.');
     }
-    const stored = await this.storedKeys.loadAll();
-    const profile = engine.loadCdpProfile(active.name, this.credentialsContext(stored, active.name));
-    return engine.createCatalogClient(withStoredEndpoint(profile, stored));
+    const profile = engine.loadCdpProfile(active.name, this.credentialsContext(await this.storedKeys.loadAll()));
+    return engine.createCatalogClient(profile);
   }
 
-  /**
-   * The core reads region and endpoint from the files and the environment only; a key added in
-   * VS Code carries its own region, handed to the core as CDP_REGION when that profile is loaded.
-   */
-  private credentialsContext(stored: StoredKey[], loading?: string): CredentialsContext {
-    const extraKeys: NonNullable<CredentialsContext['extraKeys']> = {};
+  /** A key added in VS Code carries its own region and endpoint, which win over the files for that profile. */
+  private credentialsContext(stored: StoredKey[]): CredentialsContext {
+    const extraKeys: Record<string, ExtraKey> = {};
     for (const key of stored) {
-      extraKeys[key.profile] = { accessKeyId: key.accessKeyId, privateKey: key.privateKey, source: SECRET_STORAGE_SOURCE };
+      extraKeys[key.profile] = {
+        accessKeyId: key.accessKeyId,
+        privateKey: key.privateKey,
+        source: SECRET_STORAGE_SOURCE,
+        region: key.region,
+        ...(key.endpointUrl ? { endpointUrl: key.endpointUrl } : {}),
+      };
     }
-    const own = stored.find((key) => key.profile === loading);
-    const env = own ? { ...process.env, CDP_REGION: own.region } : process.env;
-    return { env, homeDir: os.homedir(), extraKeys };
+    return { env: process.env, homeDir: os.homedir(), extraKeys };
   }
 
   dispose(): void {
@@ -137,18 +135,4 @@ export class CdpSession implements vscode.Disposable {
 
 function sameProfile(a: CdpProfileSummary | undefined, b: CdpProfileSummary | undefined): boolean {
   return a?.name === b?.name && a?.region === b?.region && a?.endpointUrl === b?.endpointUrl && a?.source === b?.source;
-}
-
-/** A key added in VS Code carries its own region and endpoint, which win over the files. */
-function withStoredRegion(profile: CdpProfileSummary, stored: StoredKey[]): CdpProfileSummary {
-  const key = stored.find((item) => item.profile === profile.name);
-  if (!key || profile.source !== SECRET_STORAGE_SOURCE) return profile;
-  const { endpointUrl: _fromFiles, ...rest } = profile;
-  return { ...rest, region: key.region, ...(key.endpointUrl ? { endpointUrl: key.endpointUrl } : {}) };
-}
-
-function withStoredEndpoint(profile: CdpProfile, stored: StoredKey[]): CdpProfile {
-  const key = stored.find((item) => item.profile === profile.name);
-  if (!key?.endpointUrl || profile.key.source !== SECRET_STORAGE_SOURCE) return profile;
-  return { ...profile, endpointUrl: key.endpointUrl.replace(/\/+$/, '') };
 }
