@@ -123,7 +123,15 @@ async function pushFile(deps: PushDependencies, uri: vscode.Uri, options: PushOp
   log().info(`Pushed ${fileName} as ${result.created ? 'new flow' : 'a new version of'} ${name} v${result.version}: ${result.versionCrn}`);
   deps.refresh();
   void announce(deps, name, result);
+  if (result.warning) void warn(deps, name, result.warning);
   return result;
+}
+
+/** The push worked but needs a look, e.g. another flow of the same name was created at the same time. */
+async function warn(deps: PushDependencies, name: string, warning: string): Promise<void> {
+  log().warn(`Pushed ${name}: ${warning}`);
+  const choice = await vscode.window.showWarningMessage(warning, 'Show in Catalog');
+  if (choice === 'Show in Catalog') await deps.showFlowNamed(name);
 }
 
 async function announce(deps: PushDependencies, name: string, result: PushResult): Promise<void> {

@@ -182,6 +182,34 @@ describe('Catalog view and push', function () {
     assert.ok(!shown.some((message) => message.severity === 'error'), `an error was shown: ${shown.map((message) => message.message).join(' | ')}`);
   });
 
+  it('warns when another flow of the same name is created while a push creates one', async () => {
+    const name = 'CreatedTwiceAtOnce';
+    const asked = messages.shown.length;
+    const requests = fake.requests;
+    const log = requests.push;
+    let otherCrn: string | undefined;
+    // Once this push's upload is done and the core looks for duplicates, another push has created one.
+    requests.push = (...operations: string[]) => {
+      if (operations[0] === 'listFlowDefinitions' && requests[requests.length - 1] === 'importFlowDefinition:upload') {
+        requests.push = log;
+        otherCrn = fake.seedFlow(`${name} (elsewhere)`, [{ fileText: seededFlowText(name) }]);
+        const other = fake.flows.get(otherCrn);
+        if (other) other.name = name;
+      }
+      return log.apply(requests, operations);
+    };
+    try {
+      const result = await push(workspaceFile('ready-s3-to-sqs.json'), { name, comments: '' });
+      assert.ok(otherCrn, 'the other flow was never created: the core did not look for duplicates after the upload');
+      const warning = await waitForValue(() => messages.since(asked).find((message) => message.severity === 'warning'), 'a warning about the duplicate');
+      assert.match(warning.message, new RegExp(`^The catalog now holds 2 flows named "${name}"`));
+      assert.match(warning.message, new RegExp(escapeRegExp(result.flowCrn)));
+    } finally {
+      requests.push = log;
+      for (const flow of [...fake.flows.values()]) if (flow.name === name) fake.flows.delete(flow.crn);
+    }
+  });
+
   it('offers Show in Catalog instead of Retry when a push may have arrived, and selects the flow that did', async () => {
     const uploadsBefore = fake.uploads.length;
     // The catalog stores the upload but the answer is lost.
