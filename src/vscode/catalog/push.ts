@@ -1,8 +1,10 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
+import type { PushValidationSummary } from '../../core/catalog/preparePush';
 import type { PushResult } from '../../core/catalog/push';
-import { loadCatalogEngine, loadFlowEngine } from '../lazy';
+import { loadCatalogEngine } from '../lazy';
 import { log } from '../shared/log';
+import { failurePorts } from '../validation/settings';
 import { showCatalogError } from './errors';
 import type { CdpSession } from './session';
 import { requireTrust } from './trust';
@@ -69,25 +71,27 @@ async function pushFile(deps: PushDependencies, uri: vscode.Uri, options: PushOp
   const text = await readFlowText(uri, options);
   if (text === undefined) return undefined;
 
-  const validation = loadFlowEngine().validateText(text, { failurePorts: failurePorts(uri) });
-  if (!validation.isFlow) {
+  const prepared = loadCatalogEngine().preparePush(text, { name: options.name, failurePorts: failurePorts(uri) });
+  if (!prepared.isFlow) {
     void vscode.window.showErrorMessage(
       `${fileName} is not a NiFi flow definition (it has no "flowContents"). In NiFi, right-click the process group and choose Download flow definition.`,
     );
     return undefined;
   }
-  const errors = validation.findings.filter((finding) => finding.severity === 'error');
-  if (errors.length > 0 && options.pushWithErrors === false) {
-    const count = `${errors.length} error${errors.length === 1 ? '' : 's'}`;
-    void vscode.window.showErrorMessage(`${fileName} was not pushed: it has ${count} that would make the function fail. Fix them (see the Problems panel) and push again.`);
+  const { validation } = prepared;
+  if (validation.errors > 0 && options.pushWithErrors === false) {
+    void vscode.window.showErrorMessage(
+      `${fileName} was not pushed: it has ${errorCount(validation)} that would make the function fail. Fix them (see the Problems panel) and push again.`,
+    );
     return undefined;
   }
-  if (errors.length > 0 && !options.pushWithErrors && !(await confirmPushWithErrors(fileName, errors.map((finding) => finding.message)))) {
+  if (validation.errors > 0 && !options.pushWithErrors && !(await confirmPushWithErrors(fileName, validation))) {
     return undefined;
   }
 
-  const name = options.name ?? (await askName(deps.workspaceState.get<string>(lastPushedNameKey(uri)) ?? defaultName(validation.model?.top.name, fileName)));
-  if (name === undefined) return undefined;
+  // A name given by a script is final; otherwise the user confirms the name last pushed from this file, or the flow's own.
+  const name = options.name?.trim() || (await askName(deps.workspaceState.get<string>(lastPushedNameKey(uri)) ?? prepared.name ?? ''));
+  if (!name) return undefined;
   const comments =
     options.comments ??
     (await vscode.window.showInputBox({
@@ -178,12 +182,16 @@ async function askAboutUnsaved(fileName: string): Promise<PushOptions['unsaved']
   return choice === save ? 'save' : choice === editorText ? 'editorText' : undefined;
 }
 
-async function confirmPushWithErrors(fileName: string, messages: string[]): Promise<boolean> {
+function errorCount(validation: PushValidationSummary): string {
+  return `${validation.errors} error${validation.errors === 1 ? '' : 's'}`;
+}
+
+async function confirmPushWithErrors(fileName: string, validation: PushValidationSummary): Promise<boolean> {
   const pushAnyway = 'Push Anyway';
   const showProblems = 'Show Problems';
-  const count = `${messages.length} error${messages.length === 1 ? '' : 's'}`;
-  const shown = messages.slice(0, 5).map((message) => `• ${message}`);
-  if (messages.length > shown.length) shown.push(`… and ${messages.length - shown.length} more`);
+  const count = errorCount(validation);
+  const shown = validation.firstErrors.map((finding) => `• ${finding.message}`);
+  if (validation.errors > shown.length) shown.push(`… and ${validation.errors - shown.length} more`);
   const choice = await vscode.window.showWarningMessage(
     `${count}. Push anyway?`,
     { modal: true, detail: `${fileName} has ${count} that would make the function fail:\n${shown.join('\n')}` },
@@ -203,12 +211,4 @@ async function askName(suggested: string): Promise<string | undefined> {
     validateInput: (value) => (value.trim() ? undefined : 'The flow needs a name.'),
   });
   return name?.trim();
-}
-
-function defaultName(topGroupName: string | undefined, fileName: string): string {
-  return topGroupName?.trim() || fileName.replace(/(\.flow)?\.json$/i, '');
-}
-
-function failurePorts(uri: vscode.Uri): string[] {
-  return vscode.workspace.getConfiguration('dff.validation', uri).get<string[]>('failurePorts', []);
 }

@@ -458,6 +458,30 @@ describe('Catalog view and push', function () {
     assert.equal(fake.flows.get(result.flowCrn)?.versions[0].fileText, fs.readFileSync(file.fsPath, 'utf8'));
   });
 
+  it('validates a push with the dff.validation.failurePorts of the file\'s folder', async () => {
+    // ready-s3-to-sqs.json with its failure port named "errors": a failure port only when the setting names it.
+    const flow = JSON.parse(fs.readFileSync(workspaceFile('ready-s3-to-sqs.json').fsPath, 'utf8')) as {
+      flowContents: { outputPorts: { identifier: string; name: string }[]; connections: { destination: { id: string; name: string } }[] };
+    };
+    const port = flow.flowContents.outputPorts.find((item) => item.name === 'failure');
+    assert.ok(port, 'the sample flow has no output port named "failure" any more');
+    port.name = 'errors';
+    for (const connection of flow.flowContents.connections) if (connection.destination.id === port.identifier) connection.destination.name = 'errors';
+    const file = workspaceFile('failure-port-named-errors.json');
+    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(JSON.stringify(flow, null, 2)));
+    const folderSettings = vscode.workspace.getConfiguration('dff.validation', file);
+    try {
+      const options = { name: 'FailurePortSetting', comments: '', pushWithErrors: false };
+      assert.equal(await vscode.commands.executeCommand('dff.catalog.push', file, options), undefined, 'pushed although "errors" is no failure port yet');
+      await folderSettings.update('failurePorts', ['errors'], vscode.ConfigurationTarget.WorkspaceFolder);
+      const result = await push(file, options);
+      assert.equal(fake.flows.get(result.flowCrn)?.name, 'FailurePortSetting');
+    } finally {
+      await folderSettings.update('failurePorts', undefined, vscode.ConfigurationTarget.WorkspaceFolder);
+      await vscode.workspace.fs.delete(file);
+    }
+  });
+
   it('shows no flows (so the welcome view can ask for credentials) when there are no CDP credentials', async () => {
     const files = { credentials: process.env.CDP_SHARED_CREDENTIALS_FILE, config: process.env.CDP_CONFIG_FILE };
     process.env.CDP_SHARED_CREDENTIALS_FILE = path.join(tmp, 'missing-credentials');
