@@ -26,31 +26,28 @@ interface ContainerScan {
 const QUOTE = 34, BACKSLASH = 92, OPEN_BRACE = 123, CLOSE_BRACE = 125, OPEN_BRACKET = 91;
 const CLOSE_BRACKET = 93, COMMA = 44, COLON = 58;
 
-// Skipping a container is the hot path on big files: sticky regular expressions consume whole
-// nested objects (or arrays) up to NESTING levels deep, and strings, in one call, so most of the text
-// is crossed inside the regex engine rather than one character at a time. A deeper container or the
-// close of the current one ends a match; the caller counts that bracket and goes on. In valid JSON
-// the other kind of bracket is balanced in between and can be ignored. Repetitions are bounded so
-// that a huge run of members cannot exhaust the regex backtracking stack or slow the engine down (a
-// container with more items is not taken whole: its bracket ends the match); should the engine give
-// up anyway, the flat pattern (one bracket per match) takes that step instead.
+// Skipping a container is the hot path on big files: a sticky regular expression consumes strings
+// and whole containers nested up to NESTING levels deep in one call, so most of the text is crossed
+// inside the regex engine rather than one character at a time. A deeper container or the close of
+// the current one ends a match with that bracket, which the caller counts. Both kinds of bracket
+// count alike: in valid JSON they nest properly, so the close that brings the depth back to zero is
+// the matching one. Repetitions are bounded so that a huge run of items cannot exhaust the regex
+// backtracking stack or slow the engine down (a container with more items is not taken whole: its
+// bracket ends the match); should the engine give up anyway, the flat pattern (one bracket per
+// match) takes that step instead.
 const STRING = '"[^"\\\\]*(?:\\\\.[^"\\\\]*)*"';
-const NESTING = 4;
+const NESTING = 5;
 
 /** A pattern that crosses strings and containers nested up to `nesting` levels, then takes one bracket. */
-function skipPattern(open: string, close: string, nesting: number): RegExp {
-  const other = `[^"\\${open}\\${close}]*`;
+function skipPattern(nesting: number): RegExp {
+  const other = '[^"\\[\\]{}]*';
   let item = STRING;
-  for (let level = 0; level < nesting; level++) {
-    item = `${STRING}|\\${open}${other}(?:(?:${item})${other}){0,1000}\\${close}`;
-  }
-  return new RegExp(`${other}(?:(?:${item})${other}){0,1000}[\\${open}\\${close}]?`, 'y');
+  for (let level = 0; level < nesting; level++) item = `${STRING}|[\\[{]${other}(?:(?:${item})${other}){0,1000}[\\]}]`;
+  return new RegExp(`${other}(?:(?:${item})${other}){0,1000}[\\[\\]{}]?`, 'y');
 }
 
-const SKIP_IN_OBJECT = skipPattern('{', '}', NESTING);
-const SKIP_IN_ARRAY = skipPattern('[', ']', NESTING);
-const SKIP_IN_OBJECT_FLAT = skipPattern('{', '}', 0);
-const SKIP_IN_ARRAY_FLAT = skipPattern('[', ']', 0);
+const SKIP = skipPattern(NESTING);
+const SKIP_FLAT = skipPattern(0);
 
 // Line starts are remembered every LINES_PER_CHECKPOINT lines, counted with indexOf (the fastest
 // way to find newlines in a string) only as far as positions were asked for, so finding a line
@@ -347,11 +344,11 @@ export class JsonLocator {
     if (scan?.pending) {
       // Part of this container was scanned already: finish from there instead of from its start.
       const pendingEnd = (scan.pending.valueEnd ??= this.valueEnd(scan.pending.valueStart));
-      end = this.skipContainer(pendingEnd, c, 1);
+      end = this.skipContainer(pendingEnd, 1);
     } else if (scan && scan.resumeAt !== -1) {
-      end = this.skipContainer(scan.resumeAt, c, 1);
+      end = this.skipContainer(scan.resumeAt, 1);
     } else {
-      end = this.skipContainer(at + 1, c, 1);
+      end = this.skipContainer(at + 1, 1);
     }
     this.containerEnds.set(at, end);
     return end;
@@ -378,7 +375,7 @@ export class JsonLocator {
   private skipValue(at: number): number {
     const c = this.text.charCodeAt(at);
     if (c === QUOTE) return this.skipString(at);
-    if (c === OPEN_BRACE || c === OPEN_BRACKET) return this.skipContainer(at + 1, c, 1);
+    if (c === OPEN_BRACE || c === OPEN_BRACKET) return this.skipContainer(at + 1, 1);
     let i = at;
     while (i < this.text.length) {
       const d = this.text.charCodeAt(i);
@@ -399,27 +396,25 @@ export class JsonLocator {
     }
   }
 
-  /** Offset just past the container opened by `open`, scanning from `from` at nesting `depth`. */
-  private skipContainer(from: number, open: number, depth: number): number {
-    const pattern = open === OPEN_BRACE ? SKIP_IN_OBJECT : SKIP_IN_ARRAY;
-    const flat = open === OPEN_BRACE ? SKIP_IN_OBJECT_FLAT : SKIP_IN_ARRAY_FLAT;
-    const close = open === OPEN_BRACE ? CLOSE_BRACE : CLOSE_BRACKET;
+  /** Offset just past the container whose content starts at `from`, at nesting `depth`. */
+  private skipContainer(from: number, depth: number): number {
     const length = this.text.length;
     let at = from;
     while (at < length) {
-      let next = this.match(pattern, at);
+      let next = this.match(SKIP, at);
       // A huge container or string can exhaust the regex stack: then one bracket at a time.
-      if (next === -1) next = this.match(flat, at);
+      if (next === -1) next = this.match(SKIP_FLAT, at);
       if (next === -1) next = at;
       if (next === at) {
         // Stopped at a string the pattern could not take whole (or at broken text): step over it.
         next = this.text.charCodeAt(at) === QUOTE ? this.skipString(at) : at + 1;
       }
       const last = this.text.charCodeAt(next - 1);
-      if (last === open) depth++;
-      else if (last === close && --depth === 0) return next;
+      if (last === OPEN_BRACE || last === OPEN_BRACKET) depth++;
+      else if ((last === CLOSE_BRACE || last === CLOSE_BRACKET) && --depth === 0) return next;
       at = next;
     }
     return length;
   }
+
 }
