@@ -60,11 +60,6 @@ export class CatalogTree implements vscode.TreeDataProvider<CatalogNode>, vscode
     return [];
   }
 
-  /** Loaded flows, for revealing one and for showing counts; does not load anything. */
-  async loadedFlows(): Promise<FlowNode[]> {
-    return this.root ? (await this.root).flows : [];
-  }
-
   async loadMore(): Promise<void> {
     const loaded = this.root;
     const current = await loaded;
