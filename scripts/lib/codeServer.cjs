@@ -166,12 +166,13 @@ async function startCodeServer(options) {
     logFile: options.logFile,
     exited,
     async stop() {
-      if (exitCode !== undefined) return;
-      killGroup(child, 'SIGTERM');
-      const timer = setTimeout(() => killGroup(child, 'SIGKILL'), 5000);
-      await exited;
-      clearTimeout(timer);
-      killGroup(child, 'SIGKILL'); // anything of the group that outlived its parent
+      if (exitCode === undefined) {
+        killGroup(child, 'SIGTERM');
+        const timer = setTimeout(() => killGroup(child, 'SIGKILL'), 5000);
+        await exited;
+        clearTimeout(timer);
+      }
+      killGroup(child, 'SIGKILL'); // anything of the group that outlived its parent, also after a crash
     },
   };
   const deadline = Date.now() + (options.startupTimeoutMs ?? 60_000);
