@@ -15,6 +15,9 @@ const vsix = path.join(repoRoot, 'dist', 'dataflow-functions.vsix');
 const profileDir = path.join(hostDir, 'dev-profile');
 const profile = { userDataDir: path.join(profileDir, 'user-data'), extensionsDir: path.join(profileDir, 'extensions') };
 const samples = path.join(repoRoot, 'samples');
+// code-server in a browser saves edits by itself after a second; here that would rewrite samples/
+// in the repository behind the user's back, so edits stay unsaved until the user saves them.
+const devSettings = { 'files.autoSave': 'off' };
 
 class StopRequested extends Error {}
 const stopRequested = new Promise((resolve) => {
@@ -54,7 +57,7 @@ let exitCode = 1;
 try {
   const catalogEnv = await unlessStopped(catalog.ready);
 
-  codeServer.seedUserSettings(profile.userDataDir);
+  codeServer.seedUserSettings(profile.userDataDir, devSettings);
   console.log(`Installing ${path.relative(repoRoot, vsix)} into ${path.relative(repoRoot, profileDir)}/`);
   await unlessStopped(codeServer.installExtension({ vsix, ...profile }));
 

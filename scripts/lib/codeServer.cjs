@@ -77,12 +77,27 @@ const quietSettings = {
   'telemetry.telemetryLevel': 'off',
 };
 
-/** Writes the quiet user settings into a profile, unless it already has settings (a kept dev profile). */
-function seedUserSettings(userDataDir) {
+/**
+ * Writes the quiet user settings, and `extra`, into a profile. A profile that already has settings
+ * (a kept dev profile, perhaps edited by hand) keeps them: only settings of `extra` that it does not
+ * set yet are added, with comments and formatting left as they were.
+ */
+function seedUserSettings(userDataDir, extra = {}) {
   const file = path.join(userDataDir, 'User', 'settings.json');
-  if (fs.existsSync(file)) return;
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, `${JSON.stringify(quietSettings, null, 2)}\n`);
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, `${JSON.stringify({ ...quietSettings, ...extra }, null, 2)}\n`);
+    return;
+  }
+  const jsonc = require('jsonc-parser');
+  let text = fs.readFileSync(file, 'utf8');
+  const existing = jsonc.parse(text) ?? {};
+  for (const [key, value] of Object.entries(extra)) {
+    if (key in existing) continue;
+    const edits = jsonc.modify(text, [key], value, { formattingOptions: { insertSpaces: true, tabSize: 2 } });
+    text = jsonc.applyEdits(text, edits);
+  }
+  fs.writeFileSync(file, text);
 }
 
 /** Installs a .vsix into an extensions dir, the way `code --install-extension` does. */

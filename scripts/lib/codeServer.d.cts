@@ -36,7 +36,8 @@ export function assertHostInstalled(): void;
 export function makeTempDir(prefix: string): string;
 export function copyFolder(from: string, to: string): string;
 export function freePort(): Promise<number>;
-export function seedUserSettings(userDataDir: string): void;
+/** Quiet user settings plus `extra`; an existing settings file only gains the keys of `extra` it lacks. */
+export function seedUserSettings(userDataDir: string, extra?: Record<string, unknown>): void;
 export function installExtension(options: ProfileDirs & { vsix: string }): Promise<string>;
 export function startCodeServer(options: StartOptions): Promise<CodeServer>;
 export function workbenchUrl(
