@@ -1,7 +1,10 @@
 import * as assert from 'assert';
-import { check, editedFlow, findingsIn, token } from './ruleFixtures';
+import { check, editedFlow, findingsIn, readFlow, token } from './ruleFixtures';
+import { validateText } from '../../../src/core/flow/validate';
 
 const CODES = ['root-canvas-exported'];
+/** Findings that would tell the user to add or change ports of the top group. */
+const PORT_ADVICE = ['entry-port-missing', 'entry-port-multiple', 'failure-port-missing', 'failure-not-routed', 'output-port-multiple', 'failure-port-function-unnamed'];
 
 describe('exported group rule', () => {
   it('finds nothing wrong with the minimal valid flow', () => {
@@ -18,6 +21,33 @@ describe('exported group rule', () => {
     assert.match(finding.message, /Download the flow definition of process group "InvoiceParser" instead/);
     assert.strictEqual(finding.related.length, 1);
     assert.strictEqual(token(text, finding.related[0].range), '"InvoiceParser"');
+  });
+
+  it('is not contradicted by advice to add ports to the root canvas', () => {
+    const text = readFlow('root-canvas-exported.json');
+    const onCanvas = validateText(text).findings.filter((finding) => token(text, finding.range) === '"NiFi Flow"');
+    assert.ok(onCanvas.some((finding) => finding.code === 'root-canvas-exported'));
+    assert.deepStrictEqual(findingsIn(text, PORT_ADVICE), []);
+  });
+
+  it('keeps reporting the processors\' auto-terminated failures inside the wrapped group', () => {
+    const text = editedFlow('root-canvas-exported.json', (flow) => {
+      const parser = flow.flowContents.processGroups.find((group: any) => group.name === 'InvoiceParser');
+      parser.processors[0].autoTerminatedRelationships = ['failure'];
+    });
+    assert.deepStrictEqual(findingsIn(text, [...PORT_ADVICE, 'failure-auto-terminated']).map((finding) => finding.code), ['failure-auto-terminated']);
+  });
+
+  it('leaves the port advice to a flow group whose ports are missing', () => {
+    const text = editedFlow('root-canvas-exported.json', (flow) => {
+      flow.flowContents.processGroups = [];
+      flow.flowContents.processors = [{
+        identifier: 'e3000000-0000-4000-8000-000000000099', name: 'Call API', type: 'org.apache.nifi.processors.standard.InvokeHTTP',
+        properties: {}, propertyDescriptors: {}, autoTerminatedRelationships: [], componentType: 'PROCESSOR',
+      }];
+    });
+    assert.deepStrictEqual(findingsIn(text, ['root-canvas-exported', ...PORT_ADVICE]).map((finding) => finding.code).sort(),
+      ['entry-port-missing', 'failure-port-missing']);
   });
 
   it('reports a top group that only wraps a single child group without ports', () => {

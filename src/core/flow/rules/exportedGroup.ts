@@ -22,6 +22,11 @@ export function checkExportedGroup(model: FlowModel, _options: ValidationOptions
   }];
 }
 
+/** True when the exported group is NiFi's root canvas around the flow's group (what root-canvas-exported reports). */
+export function exportsRootCanvas(model: FlowModel): boolean {
+  return wrappedFlowGroup(model.top) !== undefined;
+}
+
 /**
  * The child that holds the flow when the top group only wraps child groups: the one child with
  * ports, or the only child when none has ports. Undefined when the top group is a flow itself.

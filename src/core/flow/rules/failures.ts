@@ -9,7 +9,8 @@ import { idsReachingFailurePort, topFailurePorts } from './failureReach';
 /** How many places a failure-port-missing finding lists as related. */
 const MAX_RELATED = 10;
 
-export function checkFailures(model: FlowModel, options: ValidationOptions): Finding[] {
+/** Error relationships that processors auto-terminate, in every group. */
+export function checkAutoTerminated(model: FlowModel, _options: ValidationOptions): Finding[] {
   const findings: Finding[] = [];
   for (const group of model.groups) {
     const { processors } = group;
@@ -17,7 +18,12 @@ export function checkFailures(model: FlowModel, options: ValidationOptions): Fin
       if (processors[i].autoTerminatedRelationships.length > 0) findings.push(...autoTerminated(processors[i]));
     }
   }
+  return findings;
+}
 
+/** The top group's failure ports: there must be one, and every error connection must reach one. */
+export function checkFailureRouting(model: FlowModel, options: ValidationOptions): Finding[] {
+  const findings: Finding[] = [];
   const failurePorts = topFailurePorts(model, options);
   if (failurePorts.length === 0) {
     const missing = missingFailurePort(model, model.groups.flatMap((group) => group.processors));

@@ -2,16 +2,24 @@
 import type { Finding } from '../finding';
 import type { FlowModel } from '../model';
 import type { ValidationOptions } from '../options';
-import { checkExportedGroup } from './exportedGroup';
+import { checkExportedGroup, exportsRootCanvas } from './exportedGroup';
 import { checkContexts } from './contexts';
 import { checkParameters } from './parameters';
 import { checkReferences } from './references';
 import { checkEntryPort } from './entryPort';
-import { checkFailures } from './failures';
+import { checkAutoTerminated, checkFailureRouting } from './failures';
 import { checkOutputPorts } from './outputPorts';
 import { checkStructure } from './structure';
 
 export type Rule = (model: FlowModel, options: ValidationOptions) => Finding[];
+
+/**
+ * A rule about the top group's ports. When the top group is NiFi's root canvas, root-canvas-exported
+ * already says why it has no ports, and telling the user to add ports to the canvas would contradict it.
+ */
+function forFlowGroup(rule: Rule): Rule {
+  return (model, options) => (exportsRootCanvas(model) ? [] : rule(model, options));
+}
 
 export const rules: readonly Rule[] = [
   checkStructure,
@@ -19,7 +27,8 @@ export const rules: readonly Rule[] = [
   checkContexts,
   checkParameters,
   checkReferences,
-  checkEntryPort,
-  checkFailures,
-  checkOutputPorts,
+  forFlowGroup(checkEntryPort),
+  checkAutoTerminated,
+  forFlowGroup(checkFailureRouting),
+  forFlowGroup(checkOutputPorts),
 ];
