@@ -3,6 +3,9 @@
 import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
+// --outdir <folder>: build there instead of dist/ (the CLI's tests build into a temporary folder).
+const outdirAt = process.argv.indexOf('--outdir');
+const outdir = outdirAt >= 0 ? process.argv[outdirAt + 1] : 'dist';
 const lazyEngines = {
   name: 'lazy-engines',
   setup(build) {
@@ -27,7 +30,7 @@ const builds = [
   { entryPoints: { cli: 'src/cli/main.ts' }, banner: { js: '#!/usr/bin/env node' } },
 ];
 for (const options of builds) {
-  const ctx = await esbuild.context({ ...common, ...options, outdir: 'dist' });
+  const ctx = await esbuild.context({ ...common, ...options, outdir });
   if (watch) await ctx.watch();
   else { await ctx.rebuild(); await ctx.dispose(); }
 }
