@@ -4,4 +4,4 @@ export type { Validation } from './validate';
 export { mayBeFlowDefinition, DETECTION_HEAD_BYTES } from './detect';
 export { flowLenses, hoverAt, completionsAt, definitionAt } from './editor';
 export type { LensData, HoverData, CompletionData, CompletionEntry, DefinitionData } from './editor';
-export { computeFix, fixTitle } from './fixes';
+export { computeFix, fixTitle, isPreferredFix } from './fixes';

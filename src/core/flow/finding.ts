@@ -36,7 +36,12 @@ export type FixSpec =
   | { kind: 'routeToFailurePort'; processorId: string; relationship: string }
   | { kind: 'renameParameter'; contextName: string; parameterName: string; newName: string }
   | { kind: 'renameContext'; contextName: string; newName: string }
-  | { kind: 'addParameter'; contextName: string; parameterName: string; sensitive: boolean };
+  | { kind: 'addParameter'; contextName: string; parameterName: string; sensitive: boolean }
+  /**
+   * Rewrites one reference to `parameterName` in a property, the `occurrence`-th (0-based) of that
+   * name in the value, to reference `newName`, an existing parameter of the component's group.
+   */
+  | { kind: 'replaceReference'; componentId: string; property: string; parameterName: string; occurrence: number; newName: string };
 
 export interface Finding {
   code: string;

@@ -39,7 +39,7 @@ export class FlowCodeActionProvider implements vscode.CodeActionProvider<FlowFix
       for (const fix of fixes) {
         const action = new FlowFix(document, fix, engine.fixTitle(fix));
         action.diagnostics = [diagnostic];
-        action.isPreferred = fixes.length === 1;
+        action.isPreferred = engine.isPreferredFix(fix, fixes);
         actions.push(action);
       }
     }

@@ -21,6 +21,17 @@ const EXPECTED_CODES: Record<string, string[]> = {
   // Only the export itself: no advice to add ports to the root canvas.
   'broken-root-canvas-exported.json': ['root-canvas-exported'],
   'broken-malformed-json.json': ['flow-syntax'],
+  'broken-two-success-ports.json': ['output-port-multiple'],
+  'broken-failure-port-function-nifi2.json': ['failure-port-function-unnamed', 'failure-port-missing'],
+  'broken-copied-identifiers.json': ['connection-endpoint-missing', 'duplicate-identifier'],
+  'broken-failure-logged-not-routed.json': ['failure-not-routed', 'unmatched-auto-terminated'],
+  'broken-sensitivity-mismatch.json': ['plain-property-sensitive-parameter', 'sensitive-property-plain-parameter'],
+  'broken-environment-too-large.json': ['environment-too-large'],
+  'broken-context-not-found.json': ['context-not-found'],
+  'broken-inherited-context-not-found.json': ['inherited-context-not-found', 'parameter-undefined'],
+  'broken-remote-entry-port.json': ['entry-port-remote'],
+  'broken-short-parameter-name.json': ['parameter-name-too-short'],
+  'broken-malformed-shape.json': ['flow-shape'],
 };
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..', '..');
@@ -182,6 +193,28 @@ describe('Flow validation in the editor', () => {
     // Picked again, the fix has nothing left to do: no edit, rather than a second route.
     const again = (await quickFixes.resolveCodeAction?.(fix, token)) ?? fix;
     assert.equal(again.edit, undefined);
+  });
+
+  it('offers to change a misspelt reference to the close parameter first, and applies it as the preferred fix', async () => {
+    const { document } = await open('broken-undefined-reference.json');
+    await waitForCodes(document.uri, ['parameter-undefined', 'parameter-unused']);
+    const diagnostic = ours(document.uri).find((item) => codeOf(item) === 'parameter-undefined');
+    assert.ok(diagnostic);
+    assert.equal(document.getText(diagnostic.range), '#{QueueURL}');
+    assert.match(diagnostic.message, /Did you mean QueueUrl\?/);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider', document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value, 10,
+    );
+    const titles = actions.map((action) => action.title);
+    const change = titles.indexOf('Change to #{QueueUrl}');
+    const add = titles.findIndex((title) => title.startsWith('Add parameter "QueueURL"'));
+    assert.ok(change !== -1 && add !== -1 && change < add, `Change to #{QueueUrl} before Add parameter in ${JSON.stringify(titles)}`);
+    assert.equal(actions[change].isPreferred, true);
+    assert.notEqual(actions[add].isPreferred, true);
+    assert.ok(actions[change].edit);
+    assert.ok(await vscode.workspace.applyEdit(actions[change].edit));
+    assert.ok(document.getText().includes('"Queue URL" : "#{QueueUrl}"'));
+    await waitForCodes(document.uri, []);
   });
 
   it('updates diagnostics as the user types, and clears them when the problem is undone', async () => {

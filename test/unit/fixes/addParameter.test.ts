@@ -6,8 +6,10 @@ describe('addParameter fix', () => {
   it('appends an empty parameter in the Jackson layout, lined up with the existing ones', () => {
     const original = readFixture('parameters-jackson.json');
     const { json, edits } = runFix(original, { kind: 'addParameter', contextName: 'Main', parameterName: 'queue url', sensitive: false });
-    assert.deepStrictEqual(json.parameterContexts.Main.parameters[1],
-      { name: 'queue url', description: '', sensitive: false, provided: false, value: '' });
+    const added = json.parameterContexts.Main.parameters[1];
+    assert.deepStrictEqual({ ...added, description: undefined },
+      { name: 'queue url', description: undefined, sensitive: false, provided: false, value: '' });
+    assert.match(added.description, /empty value: set the value/, 'the empty value does not go unnoticed');
     assert.strictEqual(edits.length, 1);
     assert.strictEqual(edits[0].length, 0, 'a pure insertion: the rest of the file is untouched');
     const memberIndent = indentOfLineWith(original, '"name" : "region"');
@@ -18,7 +20,8 @@ describe('addParameter fix', () => {
     const original = readFixture('parameters-jackson.json');
     const { json } = runFix(original, { kind: 'addParameter', contextName: 'Shared', parameterName: 'secret', sensitive: true });
     const added = json.parameterContexts.Shared.parameters[2];
-    assert.deepStrictEqual(added, { name: 'secret', description: '', sensitive: true, provided: false });
+    assert.deepStrictEqual({ ...added, description: undefined }, { name: 'secret', description: undefined, sensitive: true, provided: false });
+    assert.match(added.description, /supply the value of this sensitive parameter when you deploy/);
     assert.ok(!('value' in added));
   });
 
@@ -50,7 +53,7 @@ describe('addParameter fix', () => {
   it('edits a one-line file without adding line breaks', () => {
     const compact = JSON.stringify(JSON.parse(readFixture('parameters-jackson.json')));
     const { edits, json } = runFix(compact, { kind: 'addParameter', contextName: 'Main', parameterName: 'x', sensitive: false });
-    assert.strictEqual(edits[0].newText, ',{"name":"x","description":"","sensitive":false,"provided":false,"value":""}');
+    assert.match(edits[0].newText, /^,\{"name":"x","description":"[^"\n]+","sensitive":false,"provided":false,"value":""\}$/);
     assert.strictEqual(json.parameterContexts.Main.parameters.length, 2);
   });
 });

@@ -12,6 +12,9 @@ describe('fixTitle', () => {
     assert.strictEqual(fixTitle({ kind: 'addParameter', contextName: 'C', parameterName: 'key', sensitive: true }),
       'Add sensitive parameter "key" to context "C"');
     assert.strictEqual(fixTitle({ kind: 'addParameter', contextName: 'C', parameterName: 'key', sensitive: false }),
-      'Add parameter "key" to context "C"');
+      'Add parameter "key" to context "C", with an empty value to set');
+    const change = { kind: 'replaceReference' as const, componentId: 'p', property: 'Queue URL', parameterName: 'QueueURL', occurrence: 0 };
+    assert.strictEqual(fixTitle({ ...change, newName: 'QueueUrl' }), 'Change to #{QueueUrl}');
+    assert.strictEqual(fixTitle({ ...change, newName: 'queue url' }), "Change to #{'queue url'}");
   });
 });

@@ -27,7 +27,29 @@ describe('parameter reference rules', () => {
     assert.deepStrictEqual(reportDir.fixes, [{ kind: 'addParameter', contextName: 'ReportParams', parameterName: 'REPORT_DIR', sensitive: false }]);
     // ###{REPORT_DIR}: two of the three '#' are an escaped '#', the reference starts at the third.
     assert.strictEqual(text.slice(reportDir.range.startOffset - 3, reportDir.range.startOffset), '/##');
-    assert.match(password.message, /Add a sensitive parameter "SFTP_PASSWORD" to "ReportParams"/);
+    assert.match(password.message, /add a sensitive parameter "SFTP_PASSWORD" to "ReportParams" and supply its value when you deploy/);
+    assert.match(reportDir.message, /add a parameter "REPORT_DIR" to "ReportParams" and set its value\.$/);
+    assert.ok(!/Did you mean/.test(password.message), 'no parameter is close to SFTP_PASSWORD');
+  });
+
+  it('suggests a close parameter of the same sensitivity for a misspelt reference, before adding one', () => {
+    const text = editedFlow('parameter-undefined.json', (flow) => {
+      flow.flowContents.processors[0].properties['Remote Path'] = '#{sftp_user}/#{SFTP_USR}';
+    });
+    const [caseOnly, missingLetter] = findingsIn(text, ['parameter-undefined']).filter((finding) => /USER|USR|user/.test(finding.message));
+    assert.match(caseOnly.message, /references parameter "sftp_user".* Did you mean SFTP_USER\? Correct the reference/);
+    assert.deepStrictEqual(caseOnly.fixes, [
+      { kind: 'replaceReference', componentId: caseOnly.componentId, property: 'Remote Path', parameterName: 'sftp_user', occurrence: 0, newName: 'SFTP_USER' },
+      { kind: 'addParameter', contextName: 'ReportParams', parameterName: 'sftp_user', sensitive: false },
+    ]);
+    assert.strictEqual(missingLetter.fixes![0].kind, 'replaceReference');
+    // The sensitive Password property is not offered the plain SFTP_USER for a misspelt #{SFTP_USR}.
+    const sensitive = editedFlow('parameter-undefined.json', (flow) => {
+      const { properties } = flow.flowContents.processors[0];
+      properties.Password = '#{SFTP_USR}';
+    });
+    const password = findingsIn(sensitive, ['parameter-undefined']).find((finding) => finding.message.includes('"SFTP_USR"'))!;
+    assert.deepStrictEqual(password.fixes!.map((fix) => fix.kind), ['addParameter']);
   });
 
   it('locates a reference after escaped characters in the JSON string', () => {

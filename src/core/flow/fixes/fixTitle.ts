@@ -1,4 +1,5 @@
 import type { FixSpec } from '../finding';
+import { referenceText } from '../references';
 
 /** The label of the quick fix, as the user sees it in the editor's light bulb menu. */
 export function fixTitle(fix: FixSpec): string {
@@ -10,6 +11,10 @@ export function fixTitle(fix: FixSpec): string {
     case 'renameContext':
       return `Rename parameter context "${fix.contextName}" to "${fix.newName}" everywhere it is used`;
     case 'addParameter':
-      return `Add ${fix.sensitive ? 'sensitive ' : ''}parameter "${fix.parameterName}" to context "${fix.contextName}"`;
+      return fix.sensitive
+        ? `Add sensitive parameter "${fix.parameterName}" to context "${fix.contextName}"`
+        : `Add parameter "${fix.parameterName}" to context "${fix.contextName}", with an empty value to set`;
+    case 'replaceReference':
+      return `Change to ${referenceText(fix.newName)}`;
   }
 }

@@ -9,10 +9,12 @@ import { addParameter } from './addParameter';
 import { detectJsonStyle } from './jsonStyle';
 import { renameContext } from './renameContext';
 import { renameParameter } from './renameParameter';
+import { replaceReference } from './replaceReference';
 import { routeToFailurePort } from './routeToFailurePort';
 import { TextDraft } from './textDraft';
 
 export { fixTitle } from './fixTitle';
+export { isPreferredFix } from './preferredFix';
 
 /** Edits that apply `fix` to `text`; none when the fix no longer applies (the file changed since). */
 export function computeFix(text: string, model: FlowModel, fix: FixSpec): TextEdit[] {
@@ -32,6 +34,9 @@ export function computeFix(text: string, model: FlowModel, fix: FixSpec): TextEd
       break;
     case 'addParameter':
       addParameter(draft, current, fix);
+      break;
+    case 'replaceReference':
+      replaceReference(draft, current, fix);
       break;
   }
   return draft.edits();

@@ -1,7 +1,8 @@
 // #{parameter} references in processor and controller service properties: each resolves in the
 // context of its own group (no inheritance from parent groups), with matching sensitivity; and
 // parameters no property references are pointed out.
-import type { Finding } from '../finding';
+import type { Finding, FixSpec } from '../finding';
+import { closeNames } from '../fixes/closeNames';
 import type { Configurable, FlowModel, Group, Parameter } from '../model';
 import type { ValidationOptions } from '../options';
 import { findReferences, type ParameterReference } from '../references';
@@ -13,6 +14,18 @@ export function checkReferences(model: FlowModel, _options: ValidationOptions): 
   const findings: Finding[] = [];
   // Big flows repeat the same values (the same parameter in thousands of processors): parse each once.
   const parsed = new Map<string, ParameterReference[]>();
+  // Undefined names repeat too; suggestions depend only on the context, the name and the sensitivity.
+  const suggested = new Map<string, Parameter[]>();
+  const suggestionsFor = (contextName: string, lookup: ReadonlyMap<string, Parameter>, name: string, sensitive: boolean): Parameter[] => {
+    const key = `${sensitive ? 's' : 'p'}\u0000${contextName}\u0000${name}`;
+    let close = suggested.get(key);
+    if (!close) {
+      // A parameter of the other sensitivity would trade this finding for a sensitivity mismatch.
+      const matching = [...lookup.values()].filter((parameter) => parameter.sensitive === sensitive);
+      suggested.set(key, close = closeNames(name, matching));
+    }
+    return close;
+  };
   for (const group of model.groups) {
     const contextName = group.parameterContextName;
     // A context that is named but missing is reported by the contexts rule; its references cannot be checked.
@@ -32,7 +45,9 @@ export function checkReferences(model: FlowModel, _options: ValidationOptions): 
           }
           const parameter = lookup.get(reference.name);
           if (!parameter) {
-            findings.push(undefinedParameter({ group, component, property, reference }, contextName));
+            const site = { group, component, property, reference };
+            const close = suggestionsFor(contextName, lookup, reference.name, isSensitive(site));
+            findings.push(undefinedParameter(site, contextName, close, references));
             continue;
           }
           referenced.add(parameter);
@@ -86,15 +101,27 @@ function withoutContext(site: Site): Finding {
     `Set a parameter context on "${group.name}" in NiFi and download the flow definition again.`);
 }
 
-function undefinedParameter(site: Site, contextName: string): Finding {
-  const { group, reference } = site;
+function undefinedParameter(site: Site, contextName: string, close: readonly Parameter[], references: readonly ParameterReference[]): Finding {
+  const { group, component, property, reference } = site;
   const sensitive = isSensitive(site);
+  const names = close.map((parameter) => parameter.name);
+  const guess = names.length === 0 ? '' : ` Did you mean ${orList(names)}?`;
   const finding = siteFinding(site, 'parameter-undefined',
-    `Parameter "${reference.name}" is referenced in ${where(site)}, but parameter context "${contextName}" of group ` +
-    `"${group.name}" does not define it, nor do the contexts it inherits. Add ${sensitive ? 'a sensitive' : 'a'} ` +
-    `parameter "${reference.name}" to "${contextName}", or correct the reference.`);
-  finding.fixes = [{ kind: 'addParameter', contextName, parameterName: reference.name, sensitive }];
+    `${capitalize(where(site))} references parameter "${reference.name}", which parameter context "${contextName}" of group ` +
+    `"${group.name}" does not define, nor do the contexts it inherits.${guess} Correct the reference, or add ` +
+    `${sensitive ? 'a sensitive' : 'a'} parameter "${reference.name}" to "${contextName}" and ` +
+    `${sensitive ? 'supply its value when you deploy the function' : 'set its value'}.`);
+  const occurrence = references.filter((other) => other.name === reference.name).indexOf(reference);
+  const replacements: FixSpec[] = names.map((newName) => ({
+    kind: 'replaceReference', componentId: component.id, property, parameterName: reference.name, occurrence, newName,
+  }));
+  finding.fixes = [...replacements, { kind: 'addParameter', contextName, parameterName: reference.name, sensitive }];
   return finding;
+}
+
+/** "a", "a or b", "a, b or c". */
+function orList(names: readonly string[]): string {
+  return names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
 }
 
 function sensitivityMismatch(site: Site, parameter: Parameter): Finding | undefined {

@@ -1,0 +1,46 @@
+import * as assert from 'assert';
+import type { FixSpec } from '../../../src/core/flow/finding';
+import { computeFix } from '../../../src/core/flow/fixes';
+import { validateText } from '../../../src/core/flow/validate';
+import { modelOf, readFixture, runFix } from './fixHelpers';
+
+const original = readFixture('reference-typos-jackson.json');
+
+function replace(property: string, parameterName: string, newName: string, occurrence = 0): Extract<FixSpec, { kind: 'replaceReference' }> {
+  return { kind: 'replaceReference', componentId: 'p-send', property, parameterName, occurrence, newName };
+}
+
+describe('replaceReference fix', () => {
+  it('rewrites only the reference it names, keeping the rest of the value and its escapes', () => {
+    const { json, edits, text } = runFix(original, replace('Queue URL', 'QueueURL', 'QueueUrl'));
+    assert.strictEqual(json.flowContents.processors[0].properties['Queue URL'], 'say "hi" to #{QueueUrl}/#{QueueUrl}');
+    assert.strictEqual(edits.length, 1);
+    assert.strictEqual(original.slice(edits[0].offset, edits[0].offset + edits[0].length), '#{QueueURL}');
+    assert.ok(text.includes('"say \\"hi\\" to #{QueueUrl}/'), 'the escaped quotes are written as they were');
+  });
+
+  it('tells apart two misspelt references in one value, each fixed by its own finding', () => {
+    const twice = original.replace('#{QueueUrl}"', '#{QueueUrl}/#{QueueURL}"');
+    const second = runFix(twice, replace('Queue URL', 'QueueURL', 'QueueUrl', 1));
+    assert.strictEqual(second.json.flowContents.processors[0].properties['Queue URL'], 'say "hi" to #{QueueURL}/#{QueueUrl}/#{QueueUrl}');
+    const remaining = validateText(second.text).findings.filter((finding) => finding.message.includes('"QueueURL"'));
+    assert.strictEqual(remaining.length, 1);
+    assert.deepStrictEqual(remaining[0].fixes![0], replace('Queue URL', 'QueueURL', 'QueueUrl', 0));
+    const both = runFix(second.text, remaining[0].fixes![0]);
+    assert.strictEqual(both.json.flowContents.processors[0].properties['Queue URL'], 'say "hi" to #{QueueUrl}/#{QueueUrl}/#{QueueUrl}');
+  });
+
+  it('quotes a new name that needs quotes', () => {
+    const spaced = original.replace('"name" : "region"', '"name" : "the region"');
+    const { json } = runFix(spaced, replace('Region', 'Regoin', 'the region'));
+    assert.strictEqual(json.flowContents.processors[0].properties.Region, "#{'the region'}");
+  });
+
+  it('does nothing once the old name is defined or when the new one is not', () => {
+    const defined = original.replace('"name" : "regions"', '"name" : "Regoin"');
+    assert.deepStrictEqual(computeFix(defined, modelOf(defined), replace('Region', 'Regoin', 'Region')), []);
+    assert.deepStrictEqual(computeFix(original, modelOf(original), replace('Region', 'Regoin', 'Rgion')), []);
+    assert.deepStrictEqual(computeFix(original, modelOf(original), replace('Region', 'Regoin', 'Region', 1)), [], 'no second #{Regoin}');
+    assert.deepStrictEqual(computeFix(original, modelOf(original), { ...replace('Region', 'Regoin', 'Region'), componentId: 'gone' }), []);
+  });
+});
