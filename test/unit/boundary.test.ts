@@ -5,8 +5,13 @@ import * as path from 'node:path';
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
 const coreDir = path.join(repoRoot, 'src', 'core');
 
-// import ... from 'vscode', import 'vscode', export ... from 'vscode', require('vscode'), import('vscode')
-const vscodeImport = /(?:\bfrom\s*|\bimport\s*|\brequire\s*\(\s*|\bimport\s*\(\s*)['"]vscode['"]/;
+// import ... from 'x', import 'x', export ... from 'x', require('x'), import('x')
+const moduleSpecifier = /(?:\bfrom\s*|\bimport\s*|\brequire\s*\(\s*|\bimport\s*\(\s*)['"]([^'"]+)['"]/g;
+
+/** Every module a source text imports, requires or re-exports, as written. */
+function importedModules(text: string): string[] {
+  return [...text.matchAll(moduleSpecifier)].map((match) => match[1]);
+}
 
 function sourceFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -16,14 +21,31 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
+/** Relative imports of a core file that lead out of src/core (to src/vscode, src/cli, ...). */
+function importsOutsideCore(file: string, text: string): string[] {
+  return importedModules(text)
+    .filter((specifier) => specifier.startsWith('.'))
+    .filter((specifier) => {
+      const target = path.resolve(path.dirname(file), specifier);
+      return path.relative(coreDir, target).startsWith('..');
+    });
+}
+
 describe('Architecture boundary', () => {
+  const files = sourceFiles(coreDir);
+
   it('no file under src/core imports vscode (the core is shared with the CLI and runs in plain Node)', () => {
-    const files = sourceFiles(coreDir);
     assert.ok(files.length > 0, `no source files found under ${coreDir}`);
     const offenders = files
-      .filter((file) => vscodeImport.test(fs.readFileSync(file, 'utf8')))
+      .filter((file) => importedModules(fs.readFileSync(file, 'utf8')).includes('vscode'))
       .map((file) => path.relative(repoRoot, file));
     assert.deepEqual(offenders, [], `these core files import vscode; move the VS Code part to src/vscode/: ${offenders.join(', ')}`);
+  });
+
+  it('no file under src/core imports a file outside src/core (the shells depend on the core, never the reverse)', () => {
+    const offenders = files.flatMap((file) =>
+      importsOutsideCore(file, fs.readFileSync(file, 'utf8')).map((specifier) => `${path.relative(repoRoot, file)} imports '${specifier}'`));
+    assert.deepEqual(offenders, [], `move what these core files need into src/core/:\n${offenders.join('\n')}`);
   });
 
   it('recognises every way of importing vscode', () => {
@@ -35,8 +57,20 @@ describe('Architecture boundary', () => {
       "const vscode = require('vscode');",
       "const vscode = await import('vscode');",
     ]) {
-      assert.ok(vscodeImport.test(line), line);
+      assert.deepEqual(importedModules(line), ['vscode'], line);
     }
-    assert.equal(vscodeImport.test("import { x } from './vscode-free';"), false);
+    assert.deepEqual(importedModules("import { x } from './vscode-free';"), ['./vscode-free']);
+  });
+
+  it('tells relative imports that leave src/core from those that stay inside', () => {
+    const file = path.join(coreDir, 'flow', 'rules', 'example.ts');
+    const text = [
+      "import { model } from '../model';",
+      "import { lazy } from '../../../vscode/lazy';",
+      "export { main } from '../../../cli/main';",
+      "const types = require('../../catalog/types');",
+      "import { join } from 'node:path';",
+    ].join('\n');
+    assert.deepEqual(importsOutsideCore(file, text), ['../../../vscode/lazy', '../../../cli/main']);
   });
 });
