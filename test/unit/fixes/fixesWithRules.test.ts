@@ -4,33 +4,70 @@ import * as path from 'path';
 import type { ResolvedFinding } from '../../../src/core/flow/finding';
 import { computeFix } from '../../../src/core/flow/fixes';
 import { applyTextEdits } from '../../../src/core/flow/fixes/composeEdits';
-import { validateText } from '../../../src/core/flow/validate';
-import { readFixture } from './fixHelpers';
+import { validateText, type Validation } from '../../../src/core/flow/validate';
 
-const fixtures = fs.readdirSync(path.resolve(__dirname, '../../../../test/fixtures/fixes')).filter((name) => name.endsWith('.json'));
+const REPO_ROOT = path.resolve(__dirname, '../../../..');
+
+/** Findings of these codes always come with a quick fix; a rule that stops offering one is a regression. */
+const MUST_OFFER_FIX = [
+  'failure-auto-terminated',
+  'unmatched-auto-terminated',
+  'context-name-invalid',
+  'parameter-name-invalid',
+  'parameter-name-too-short',
+  'parameter-name-reserved',
+  'parameter-undefined',
+];
+
+interface Case {
+  name: string;
+  text: string;
+  before: Validation;
+}
+
+function flowsIn(folder: string): Case[] {
+  const dir = path.join(REPO_ROOT, folder);
+  return fs.readdirSync(dir).filter((file) => file.endsWith('.json')).sort().map((file) => {
+    const text = fs.readFileSync(path.join(dir, file), 'utf8');
+    return { name: `${folder}/${file}`, text, before: validateText(text) };
+  });
+}
+
+function mustOfferFix(finding: ResolvedFinding): boolean {
+  return MUST_OFFER_FIX.includes(finding.code);
+}
+
+// Chosen up front: the fix fixtures and the samples that have findings which must offer a fix.
+const cases = [...flowsIn('test/fixtures/fixes'), ...flowsIn('samples')]
+  .filter((item) => item.before.findings.some(mustOfferFix));
 
 function identify(finding: ResolvedFinding): string {
   return `${finding.code} ${finding.componentId ?? ''} ${finding.message}`;
 }
 
-// The rules decide which findings offer which fix; this checks the two agree: applying the fix a
-// finding offers makes that finding go away and brings no new error.
+// The rules decide which findings offer which fix; this checks the two agree: the findings that
+// must offer a fix do, and applying the fix a finding offers makes that finding go away and brings
+// no new error.
 describe('fixes offered by the rules', () => {
-  for (const fixture of fixtures) {
-    it(`resolve their findings in ${fixture}`, function () {
-      const original = readFixture(fixture);
-      const before = validateText(original);
-      const fixable = before.findings.filter((finding) => (finding.fixes ?? []).length > 0);
-      if (fixable.length === 0) this.skip();
-      for (const finding of fixable) {
+  it('are exercised for every code that must offer one, by some fixture or sample', () => {
+    const found = new Set(cases.flatMap((item) => item.before.findings.map((finding) => finding.code)));
+    assert.deepStrictEqual(MUST_OFFER_FIX.filter((code) => !found.has(code)), [], 'no fixture or sample reports these codes');
+  });
+
+  for (const { name, text, before } of cases) {
+    const codes = [...new Set(before.findings.filter(mustOfferFix).map((finding) => finding.code))].join(', ');
+    it(`are offered for ${codes} in ${name}, and resolve their findings`, () => {
+      const withoutFix = before.findings.filter((finding) => mustOfferFix(finding) && (finding.fixes ?? []).length === 0);
+      assert.deepStrictEqual(withoutFix.map(identify), [], 'these findings offer no quick fix');
+      for (const finding of before.findings.filter((item) => (item.fixes ?? []).length > 0)) {
         for (const fix of finding.fixes!) {
-          const edits = computeFix(original, before.model!, fix);
+          const edits = computeFix(text, before.model!, fix);
           assert.ok(edits.length > 0, `${fix.kind} makes a change for: ${finding.message}`);
-          const after = validateText(applyTextEdits(original, edits));
+          const after = validateText(applyTextEdits(text, edits));
           assert.ok(after.model, `the fixed file is still a flow (${fix.kind})`);
-          assert.ok(!after.findings.some((other) => identify(other) === identify(finding)), `still reported: ${finding.message}`);
+          assert.ok(!after.findings.some((other) => identify(other) === identify(finding)), `still reported after ${fix.kind}: ${finding.message}`);
           const sameCode = (findings: ResolvedFinding[]) => findings.filter((other) => other.code === finding.code).length;
-          assert.ok(sameCode(after.findings) < sameCode(before.findings), `${finding.code} is reported less often`);
+          assert.ok(sameCode(after.findings) < sameCode(before.findings), `${finding.code} is reported less often after ${fix.kind}`);
           const errorsBefore = new Set(before.findings.filter((other) => other.severity === 'error').map((other) => other.code));
           const newErrors = after.findings.filter((other) => other.severity === 'error' && !errorsBefore.has(other.code));
           assert.deepStrictEqual(newErrors.map((other) => other.message), [], `${fix.kind} brings no new kind of error`);
