@@ -1,6 +1,6 @@
 // Validation benchmark (npm run bench): how validateText compares with JSON.parse on big flows.
 // Prints figures, asserts nothing. Options: --sizes 1000,10000,10000c (a trailing c: the same flow
-// written compact, without whitespace)  --runs 7  --profile (writes a
+// written compact, without whitespace)  --runs 15  --profile (writes a
 // .cpuprofile of validateText per size to bench-data/ for chrome://inspect or VS Code).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
@@ -19,7 +19,7 @@ function option(name, fallback) {
   return index === -1 ? fallback : process.argv[index + 1];
 }
 const sizes = option('sizes', '1000,10000,10000c').split(',');
-const runs = Number(option('runs', '7'));
+const runs = Number(option('runs', '15'));
 const profile = process.argv.includes('--profile');
 const goal = 2.5;
 
