@@ -1,15 +1,14 @@
 // `dff catalog pull <version CRN> [-o file]`
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { flowTextForDisplay } from '../../core/catalog/flowText';
 import { EXIT_CANNOT_RUN, EXIT_OK } from '../io';
 import type { CommandContext } from './context';
 
+/** The catalog's text as stored when it is laid out already, else laid out as NiFi does; ends with a line break. */
 function pretty(text: string): string {
-  try {
-    return `${JSON.stringify(JSON.parse(text), null, 2)}\n`;
-  } catch {
-    return text.endsWith('\n') ? text : `${text}\n`;
-  }
+  const shown = flowTextForDisplay(text);
+  return shown.endsWith('\n') ? shown : `${shown}\n`;
 }
 
 export async function runPull(options: { versionCrn: string; output?: string }, context: CommandContext): Promise<number> {

@@ -24,3 +24,4 @@ export type { PreparePushOptions, PushPreparation, PushValidationSummary } from 
 export { signRequest, stringToSign, createSigner } from './signer';
 export type { AltusHeaders, RequestToSign } from './signer';
 export { parsePrivateKey } from './privateKey';
+export { flowTextForDisplay, formatLikeNiFi } from './flowText';

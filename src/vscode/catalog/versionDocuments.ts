@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { loadCatalogEngine } from '../lazy';
 import type { CdpSession } from './session';
 
 // Read-only documents for catalog flow versions: dff-catalog:/<flow name> v<N>.json?<version CRN>.
@@ -54,7 +55,8 @@ export class VersionDocuments implements vscode.TextDocumentContentProvider, vsc
     const subscription = token.onCancellationRequested(() => controller.abort());
     try {
       const client = await this.session.client();
-      return prettyPrinted(await client.getFlowVersion(versionCrn, { signal: controller.signal }));
+      // As stored when it is laid out already, so comparing it with the pushed file shows no change.
+      return loadCatalogEngine().flowTextForDisplay(await client.getFlowVersion(versionCrn, { signal: controller.signal }));
     } finally {
       subscription.dispose();
     }
@@ -66,10 +68,3 @@ export class VersionDocuments implements vscode.TextDocumentContentProvider, vsc
   }
 }
 
-function prettyPrinted(text: string): string {
-  try {
-    return `${JSON.stringify(JSON.parse(text), null, 2)}\n`;
-  } catch {
-    return text;
-  }
-}

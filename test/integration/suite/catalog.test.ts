@@ -337,12 +337,15 @@ describe('Catalog view and push', function () {
     }
   });
 
-  it('opens a version as a pretty-printed JSON document of the catalog', async () => {
+  it('opens a minified version as a JSON document laid out as NiFi writes flow definitions', async () => {
     const editor = await openNewestVersion(catalog, 'KafkaToS3');
     try {
       assert.equal(editor.document.uri.scheme, 'dff-catalog');
       assert.equal(editor.document.languageId, 'json');
-      assert.equal(editor.document.getText(), `${JSON.stringify(JSON.parse(seededFlowText('KafkaToS3')), null, 2)}\n`);
+      assert.equal(
+        editor.document.getText(),
+        '{\n  "flowContents" : {\n    "identifier" : "g",\n    "name" : "KafkaToS3",\n    "processors" : [ ]\n  },\n  "parameterContexts" : { }\n}\n',
+      );
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     }
@@ -373,6 +376,24 @@ describe('Catalog view and push', function () {
       assert.equal(input.original.query, newest.kind === 'version' ? newest.version.crn : '');
       assert.equal(input.modified.toString(), local.toString());
       assert.match(vscode.window.tabGroups.activeTabGroup.activeTab?.label ?? '', /S3ToSqs v2/);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    }
+  });
+
+  it('shows no change when a version is compared with the very file that was pushed', async () => {
+    const local = workspaceFile('ready-s3-to-sqs.json');
+    const pushed = await push(local, { name: 'ComparedWithItself', comments: '' });
+    const flow = (await rootFlows(catalog)).find((node) => node.flow.crn === pushed.flowCrn);
+    assert.ok(flow, 'the pushed flow is not in the Catalog view');
+    const [version] = await catalog.children(flow);
+    await vscode.commands.executeCommand('dff.catalog.compareWithLocal', version, local);
+    try {
+      const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+      assert.ok(input instanceof vscode.TabInputTextDiff, 'the active tab is not a diff');
+      const catalogSide = await vscode.workspace.openTextDocument(input.original);
+      const localSide = await vscode.workspace.openTextDocument(input.modified);
+      assert.equal(catalogSide.getText(), localSide.getText(), 'the diff shows changes between the pushed file and its catalog version');
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     }

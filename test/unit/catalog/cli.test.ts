@@ -106,17 +106,18 @@ describe('dff catalog', () => {
     assert.deepEqual([...harness.catalog.flows.values()].map((stored) => stored.name), ['Named']);
   });
 
-  it('shows versions by flow name and pulls one as pretty-printed JSON', async () => {
-    const crn = harness.catalog.seedFlow('KafkaToS3', [{ fileText: '{"a":1}', comments: 'one' }, { fileText: '{"b":[2]}', comments: 'two' }]);
+  it('shows versions by flow name and pulls one laid out as NiFi writes it, or as stored when it is multi-line', async () => {
+    const stored = '{\n    "a": 1.0\n}';
+    const crn = harness.catalog.seedFlow('KafkaToS3', [{ fileText: stored, comments: 'one' }, { fileText: '{"b":[2]}', comments: 'two' }]);
     assert.equal(await dff('versions', 'KafkaToS3', '--profile', 'dev'), 0, err);
     const lines = out.trim().split('\n');
     assert.match(lines[1], /^2\s.*two\s+.*\/v\.2$/);
     assert.match(lines[2], /^1\s.*one\s+.*\/v\.1$/);
     out = '';
     assert.equal(await dff('pull', `${crn}/v.2`, '--profile', 'dev'), 0, err);
-    assert.equal(out, '{\n  "b": [\n    2\n  ]\n}\n');
+    assert.equal(out, '{\n  "b" : [ 2 ]\n}\n');
     assert.equal(await dff('pull', `${crn}/v.1`, '-o', 'pulled.json', '--profile', 'dev'), 0, err);
-    assert.equal(readFileSync(join(folder, 'pulled.json'), 'utf8'), '{\n  "a": 1\n}\n');
+    assert.equal(readFileSync(join(folder, 'pulled.json'), 'utf8'), `${stored}\n`);
   });
 
   it('deletes a flow only with --yes', async () => {
