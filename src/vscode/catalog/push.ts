@@ -195,8 +195,9 @@ async function confirmPushWithErrors(fileName: string, validation: PushValidatio
   const choice = await vscode.window.showWarningMessage(
     `${count}. Push anyway?`,
     { modal: true, detail: `${fileName} has ${count} that would make the function fail:\n${shown.join('\n')}` },
-    pushAnyway,
+    // The first button is the default one (Enter): it must not push a broken flow.
     showProblems,
+    pushAnyway,
   );
   if (choice === showProblems) await vscode.commands.executeCommand('workbench.actions.view.problems');
   return choice === pushAnyway;

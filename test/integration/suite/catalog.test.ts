@@ -458,6 +458,17 @@ describe('Catalog view and push', function () {
     assert.ok(![...fake.flows.values()].some((flow) => flow.name === 'BrokenAsked'));
   });
 
+  it('offers Show Problems as the first (default) button before Push Anyway, so Enter pushes nothing', async () => {
+    const uploadsBefore = fake.uploads.length;
+    const question = interceptMessage('showWarningMessage', /^\d+ errors?\. Push anyway\?$/);
+    const pushing = vscode.commands.executeCommand('dff.catalog.push', workspaceFile(BROKEN_FLOW), { name: 'BrokenDefaultButton', comments: '' });
+    assert.deepEqual(await question.offered, ['Show Problems', 'Push Anyway']);
+    question.answer('Show Problems');
+    assert.equal(await pushing, undefined);
+    assert.equal(fake.uploads.length, uploadsBefore, 'Show Problems pushed the flow');
+    assert.ok(![...fake.flows.values()].some((flow) => flow.name === 'BrokenDefaultButton'));
+  });
+
   it('refuses a flow with errors without asking when pushWithErrors is false', async () => {
     const uploadsBefore = fake.uploads.length;
     const asked = messages.shown.length;
@@ -552,22 +563,29 @@ const BROKEN_FLOW = 'broken-two-input-ports.json';
  * `offered` resolves to its buttons, and the message waits for `answer`, as if the user clicked.
  */
 function interceptErrorMessage(pattern: RegExp): { offered: Promise<string[]>; answer(choice: string | undefined): void } {
-  type ShowError = (message: string, ...items: unknown[]) => Thenable<unknown>;
-  const window = vscode.window as unknown as { showErrorMessage: ShowError };
-  const previous = window.showErrorMessage;
+  return interceptMessage('showErrorMessage', pattern);
+}
+
+function interceptMessage(
+  method: 'showErrorMessage' | 'showWarningMessage' | 'showInformationMessage',
+  pattern: RegExp,
+): { offered: Promise<string[]>; answer(choice: string | undefined): void } {
+  type Show = (message: string, ...items: unknown[]) => Thenable<unknown>;
+  const window = vscode.window as unknown as Record<typeof method, Show>;
+  const previous = window[method];
   let offer!: (actions: string[]) => void;
   let answer!: (choice: string | undefined) => void;
   const offered = new Promise<string[]>((resolve) => (offer = resolve));
   const answered = new Promise<string | undefined>((resolve) => (answer = resolve));
-  window.showErrorMessage = (message, ...items) => {
+  window[method] = (message, ...items) => {
     if (!pattern.test(message)) return previous.call(vscode.window, message, ...items);
-    window.showErrorMessage = previous;
+    window[method] = previous;
     offer(items.filter((item): item is string => typeof item === 'string'));
     return answered;
   };
   const timedOut = () => {
-    window.showErrorMessage = previous;
-    return `an error message matching ${pattern}`;
+    window[method] = previous;
+    return `a message (${method}) matching ${pattern}`;
   };
   return { offered: withTimeout(offered, 10_000, timedOut), answer };
 }
