@@ -27,14 +27,21 @@ export function parseErrorBody(text: string): ApiErrorBody {
   return { message: text.trim().slice(0, 300) || undefined };
 }
 
-/** `keySource` names where the key came from (a file and profile), never the key. */
-export function errorForStatus(status: number, body: ApiErrorBody, operation: string, keySource: string): CatalogError {
-  const detail = body.message ? ` (${body.code ? `${body.code}: ` : ''}${body.message})` : body.code ? ` (${body.code})` : '';
+/** The access key a request was signed with, as messages name it: its ID (not secret) and profile, never the private key. */
+export interface SigningKey {
+  accessKeyId: string;
+  profileName: string;
+}
+
+export function errorForStatus(status: number, body: ApiErrorBody, operation: string, key: SigningKey): CatalogError {
+  const said = body.message ? `${body.code ? `${body.code}: ` : ''}${body.message}` : body.code;
+  const detail = said ? ` (${said})` : '';
   switch (status) {
     case 401:
       return new CatalogError(
         'unauthenticated',
-        `CDP refused the access key from ${keySource}${detail}: check the key, or the machine clock (x-altus-date) is off.`,
+        `CDP did not accept access key ${key.accessKeyId} of profile ${key.profileName}: check the key, or the computer's clock if it is off by more than a few minutes.` +
+          (said ? ` CDP said: ${said}` : ''),
         status,
         body.code,
       );

@@ -109,7 +109,7 @@ export function createTransport(profile: CdpProfile, options: TransportOptions =
       throw networkError(error, request);
     }
     if (response.status >= 400) {
-      throw errorForStatus(response.status, parseErrorBody(response.data ?? ''), request.operation, profile.key.source);
+      throw errorForStatus(response.status, parseErrorBody(response.data ?? ''), request.operation, { accessKeyId: profile.key.accessKeyId, profileName: profile.name });
     }
     return response;
   }

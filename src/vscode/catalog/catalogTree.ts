@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { CatalogClient, FlowSummary } from '../../core/catalog/types';
-import { describeFailure } from './errors';
+import { describeFailure, failureHeadline, isCredentialFailure } from './errors';
 import type { CdpSession } from './session';
-import type { CatalogNode, ErrorNode, FlowNode, VersionNode } from './treeItems';
+import type { ActionNode, CatalogNode, ErrorNode, FlowNode, VersionNode } from './treeItems';
 import { toTreeItem } from './treeItems';
 
 // The Catalog view's data: flows a page at a time (filtered by a search term), each expanding to
@@ -10,6 +10,10 @@ import { toTreeItem } from './treeItems';
 
 export const CATALOG_VIEW_ID = 'dff.catalog';
 const RETRY: vscode.Command = { command: 'dff.catalog.refresh', title: 'Retry' };
+const CREDENTIAL_FIXES: ActionNode[] = [
+  { kind: 'action', icon: 'account', command: { command: 'dff.cdp.selectProfile', title: 'Choose CDP Profile…', tooltip: 'Use another CDP profile for the catalog' } },
+  { kind: 'action', icon: 'key', command: { command: 'dff.cdp.addAccessKey', title: 'Add CDP Access Key…', tooltip: 'Add a CDP access key, kept in VS Code secret storage' } },
+];
 /** Refreshes that findFlow follows before it gives up (each one lists the flows again). */
 const MAX_FIND_RESTARTS = 5;
 
@@ -23,7 +27,7 @@ export class CatalogTree implements vscode.TreeDataProvider<CatalogNode>, vscode
   private readonly changed = new vscode.EventEmitter<CatalogNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private root: Promise<RootState> | undefined;
-  private readonly versions = new Map<string, Promise<Array<VersionNode | ErrorNode>>>();
+  private readonly versions = new Map<string, Promise<Array<VersionNode | ErrorNode | ActionNode>>>();
   private term: string | undefined;
   /** Set once the view exists: it shows why the tree is empty. */
   view: vscode.TreeView<CatalogNode> | undefined;
@@ -115,7 +119,7 @@ export class CatalogTree implements vscode.TreeDataProvider<CatalogNode>, vscode
     try {
       await this.session.ensureLoaded();
     } catch (error) {
-      return [errorNode(error)];
+      return withFixes(errorNode(error));
     }
     if (this.session.state !== 'ready') {
       if (this.view) this.view.message = undefined;
@@ -124,9 +128,9 @@ export class CatalogTree implements vscode.TreeDataProvider<CatalogNode>, vscode
     this.root ??= this.withViewProgress(() => this.loadFirstPage());
     const state = await this.root;
     this.showEmptyMessage(state);
-    if (state.error && state.flows.length === 0) return [state.error];
+    if (state.error && state.flows.length === 0) return withFixes(state.error);
     const nodes: CatalogNode[] = [...state.flows];
-    if (state.error) nodes.push(state.error);
+    if (state.error) nodes.push(...withFixes(state.error));
     else if (state.nextToken) nodes.push({ kind: 'loadMore' });
     return nodes;
   }
@@ -159,7 +163,7 @@ export class CatalogTree implements vscode.TreeDataProvider<CatalogNode>, vscode
     return { flows: page.flows.map(flowNode), nextToken: page.nextToken || undefined };
   }
 
-  private versionsOf(flow: FlowNode): Promise<Array<VersionNode | ErrorNode>> {
+  private versionsOf(flow: FlowNode): Promise<Array<VersionNode | ErrorNode | ActionNode>> {
     let loading = this.versions.get(flow.flow.crn);
     if (!loading) {
       loading = this.withViewProgress(async () => {
@@ -170,7 +174,7 @@ export class CatalogTree implements vscode.TreeDataProvider<CatalogNode>, vscode
             .sort((a, b) => b.version - a.version)
             .map((version): VersionNode => ({ kind: 'version', flow, version }));
         } catch (error) {
-          return [errorNode(error)];
+          return withFixes(errorNode(error));
         }
       });
       this.versions.set(flow.flow.crn, loading);
@@ -192,7 +196,17 @@ function flowNode(flow: FlowSummary): FlowNode {
 }
 
 function errorNode(error: unknown): ErrorNode {
-  return { kind: 'error', message: `Could not reach the catalog: ${describeFailure(error).message}`, retry: RETRY };
+  const failure = describeFailure(error);
+  return {
+    kind: 'error',
+    message: `${failureHeadline(failure.kind)}: ${failure.message}`,
+    retry: RETRY,
+    fixes: isCredentialFailure(failure.kind) ? CREDENTIAL_FIXES : [],
+  };
+}
+
+function withFixes(error: ErrorNode): Array<ErrorNode | ActionNode> {
+  return [error, ...error.fixes];
 }
 
 function pageSize(): number {

@@ -36,6 +36,33 @@ function withHint(kind: CatalogErrorKind, message: string): string {
   }
 }
 
+/** How the Catalog view introduces a failure: only failures where no answer came are "could not reach". */
+export function failureHeadline(kind: CatalogFailure['kind']): string {
+  switch (kind) {
+    case 'unauthenticated':
+    case 'forbidden':
+    case 'notFound':
+    case 'badRequest':
+      return 'The catalog refused the request';
+    case 'credentials':
+      return 'Cannot use the CDP credentials';
+    case 'throttled':
+      return 'The catalog is busy';
+    case 'unavailable':
+      return 'The catalog is unavailable';
+    case 'network':
+    case 'timeout':
+      return 'Could not reach the catalog';
+    default:
+      return 'Could not load the catalog';
+  }
+}
+
+/** Failures that a change of profile or key fixes. */
+export function isCredentialFailure(kind: CatalogFailure['kind']): boolean {
+  return kind === 'credentials' || kind === 'unauthenticated';
+}
+
 export function isCancellation(error: unknown): boolean {
   return describeFailure(error).kind === 'cancelled';
 }
@@ -65,7 +92,7 @@ export async function showCatalogError(what: string, error: unknown, offers: Fai
   if (failure.kind === 'cancelled') return;
   log().error(`${what}: ${failure.message}`);
   const actions: string[] = [];
-  if (failure.kind === 'credentials' || failure.kind === 'unauthenticated') actions.push(CHOOSE_PROFILE);
+  if (isCredentialFailure(failure.kind)) actions.push(CHOOSE_PROFILE);
   if (failure.kind === 'credentials') actions.push(OPEN_CREDENTIALS);
   if (offers.showInCatalog && (isPassing(failure.kind) || mayHaveArrived(failure.kind))) actions.push(SHOW_IN_CATALOG);
   else if (offers.retry && isPassing(failure.kind)) actions.push(RETRY);

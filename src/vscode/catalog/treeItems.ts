@@ -23,11 +23,21 @@ export interface LoadMoreNode {
 /** A failure shown in place of the nodes it stopped, with a command that retries. */
 export interface ErrorNode {
   kind: 'error';
+  /** What the row shows: a headline and the failure's message. */
   message: string;
   retry: vscode.Command;
+  /** Rows under it that fix the cause (choose another profile, add a key); shown after the error. */
+  fixes: ActionNode[];
 }
 
-export type CatalogNode = FlowNode | VersionNode | LoadMoreNode | ErrorNode;
+/** A row that runs a command, offered with an error that it may fix. */
+export interface ActionNode {
+  kind: 'action';
+  command: vscode.Command;
+  icon: string;
+}
+
+export type CatalogNode = FlowNode | VersionNode | LoadMoreNode | ErrorNode | ActionNode;
 
 export const LOAD_MORE_COMMAND = 'dff.catalog.loadMore';
 
@@ -50,6 +60,13 @@ export function toTreeItem(node: CatalogNode): vscode.TreeItem {
       item.tooltip = `${node.message}\n\nClick to try again.`;
       item.command = node.retry;
       item.contextValue = 'dff.error';
+      return item;
+    }
+    case 'action': {
+      const item = new vscode.TreeItem(node.command.title, vscode.TreeItemCollapsibleState.None);
+      item.iconPath = new vscode.ThemeIcon(node.icon);
+      item.command = node.command;
+      item.tooltip = node.command.tooltip;
       return item;
     }
   }

@@ -299,12 +299,35 @@ describe('Catalog view and push', function () {
     const nodes = await catalog.children();
     assert.equal(nodes.length, 1, `expected one error item, got ${summarize(nodes)}`);
     const item = catalog.treeItem(nodes[0]);
-    assert.match(String(item.label), /^Could not reach the catalog: /);
+    assert.match(String(item.label), /^The catalog refused the request: /);
     assert.match(String(item.label), /DFCatalog/, 'the message should name the CDP role that is missing');
     assert.equal(item.command?.command, 'dff.catalog.refresh');
 
     await vscode.commands.executeCommand(item.command.command, ...(item.command.arguments ?? []));
     assert.ok((await rootFlows(catalog)).some((node) => node.flow.name === 'S3ToSqs'));
+  });
+
+  it('says plainly that CDP did not accept the key, with the whole message in the tooltip and rows to choose a profile or add a key', async () => {
+    fake.failNext(401, 1, 'listFlowDefinitions');
+    await vscode.commands.executeCommand('dff.catalog.refresh');
+    const nodes = await catalog.children();
+    const items = nodes.map((node) => catalog.treeItem(node));
+    assert.deepEqual(
+      nodes.map((node) => node.kind),
+      ['error', 'action', 'action'],
+      `got ${summarize(nodes)}`,
+    );
+    const expected = `The catalog refused the request: CDP did not accept access key ${key.accessKeyId} of profile ${PROFILE}: check the key, or the computer's clock if it is off by more than a few minutes.`;
+    assert.ok(String(items[0].label).startsWith(expected), `the error reads "${String(items[0].label)}"`);
+    assert.doesNotMatch(String(items[0].label), /could not reach|x-altus/i);
+    assert.ok(tooltipText(items[0]).includes(String(items[0].label)), 'the tooltip does not hold the whole message');
+    assert.deepEqual(
+      items.slice(1).map((item) => [item.label, item.command?.command]),
+      [
+        ['Choose CDP Profile…', 'dff.cdp.selectProfile'],
+        ['Add CDP Access Key…', 'dff.cdp.addAccessKey'],
+      ],
+    );
   });
 
   it('filters the flows by name and clears the filter', async () => {
@@ -542,7 +565,7 @@ describe('Catalog view and push', function () {
     const log = await waitForLog(logUri, /Could not push RejectedKey/);
     assert.match(log, /Pushed ready-s3-to-sqs\.json/, 'the log does not hold what the earlier tests did');
     assert.ok(messages.shown.some((message) => message.message.startsWith('Could not push RejectedKey')), 'the failed push showed no error');
-    assert.ok(errorItems.some((item) => /^Could not reach the catalog/.test(String(item.label))), 'the failed listing showed no error item');
+    assert.ok(errorItems.some((item) => /^The catalog refused the request/.test(String(item.label))), 'the failed listing showed no error item');
 
     const shownTexts = [
       ...messages.shown.map((message) => `${message.message}\n${message.detail ?? ''}`),
