@@ -2,6 +2,7 @@
 // (an upload only on throttling: see uploadFailure.ts).
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
 import { errorForStatus, parseErrorBody } from './httpErrors';
+import { networkError } from './networkErrors';
 import { cancelled, DEFAULT_RETRY_POLICY, realSleep, withRetry, type RetryPolicy, type Sleep } from './retry';
 import { createSigner } from './signer';
 import { CatalogError, type CallOptions, type CdpProfile } from './types';
@@ -76,20 +77,6 @@ export function createTransport(profile: CdpProfile, options: TransportOptions =
   });
   const operationUrl = (operation: string): string => `${profile.endpointUrl}/api/v1/df/${operation}`;
 
-  function networkError(error: unknown, request: SignedPost): CatalogError {
-    const { operation, url } = request;
-    if (axios.isCancel(error)) return cancelled();
-    const code = (error as { code?: string }).code ?? '';
-    if (code === 'ECONNABORTED' || (code === 'ETIMEDOUT' && /timeout of/.test(String((error as Error).message)))) {
-      return new CatalogError('timeout', `The DataFlow Catalog did not answer ${operation} within ${Math.max(1, Math.round(request.timeoutMs / 1000))} s. Check the network and try again.`);
-    }
-    const host = new URL(url).host;
-    if (code === 'ENOTFOUND') {
-      return new CatalogError('network', `Cannot find the CDP API host ${host}. Check the profile's region or cdp_endpoint_url.`, undefined, code);
-    }
-    return new CatalogError('network', `Cannot reach the CDP API at ${host} (${code || 'connection failed'}). Check the network or proxy and try again.`, undefined, code || undefined);
-  }
-
   async function postOnce(request: SignedPost, callOptions?: CallOptions): Promise<AxiosResponse<string>> {
     if (callOptions?.signal?.aborted) throw cancelled();
     const contentType = 'application/json';
@@ -106,7 +93,7 @@ export function createTransport(profile: CdpProfile, options: TransportOptions =
         ...(isLoopback(request.url) ? { proxy: false as const } : {}),
       });
     } catch (error) {
-      throw networkError(error, request);
+      throw networkError(error, request.operation, request.url, request.timeoutMs);
     }
     if (response.status >= 400) {
       throw errorForStatus(response.status, parseErrorBody(response.data ?? ''), request.operation, { accessKeyId: profile.key.accessKeyId, profileName: profile.name });
