@@ -127,7 +127,7 @@ export class CatalogTree implements vscode.TreeDataProvider<CatalogNode>, vscode
     }
     this.root ??= this.withViewProgress(() => this.loadFirstPage());
     const state = await this.root;
-    this.showEmptyMessage(state);
+    this.showMessage(state);
     if (state.error && state.flows.length === 0) return withFixes(state.error);
     const nodes: CatalogNode[] = [...state.flows];
     if (state.error) nodes.push(...withFixes(state.error));
@@ -135,14 +135,20 @@ export class CatalogTree implements vscode.TreeDataProvider<CatalogNode>, vscode
     return nodes;
   }
 
-  private showEmptyMessage(state: RootState): void {
+  /**
+   * Why the view shows what it shows: an active filter (the view's description, where VS Code would
+   * show it, is hidden while the view is alone in its container), or why it is empty.
+   */
+  private showMessage(state: RootState): void {
     if (!this.view) return;
     const empty = state.flows.length === 0 && !state.error;
-    this.view.message = !empty
-      ? undefined
-      : this.term
+    if (this.term) {
+      this.view.message = empty
         ? `No flows match "${this.term}". Clear the filter to see all flows.`
-        : 'The catalog has no flows yet. Push a flow definition file to add one.';
+        : `Showing flows matching "${this.term}" — clear the filter to see all.`;
+    } else {
+      this.view.message = empty ? 'The catalog has no flows yet. Push a flow definition file to add one.' : undefined;
+    }
   }
 
   private async loadFirstPage(): Promise<RootState> {

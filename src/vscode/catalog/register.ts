@@ -25,6 +25,8 @@ export interface CatalogApi {
   reveal(flowCrn: string, versionCrn?: string): Promise<FlowNode | VersionNode | undefined>;
   /** What the CDP profile status bar item shows. */
   profileStatus(): ProfileStatus;
+  /** The message above the view's rows (the active filter, or why it is empty). */
+  viewMessage(): string | undefined;
 }
 
 export function registerCatalog(context: vscode.ExtensionContext): CatalogApi {
@@ -82,6 +84,7 @@ export function registerCatalog(context: vscode.ExtensionContext): CatalogApi {
     selection: () => view.selection,
     reveal: (flowCrn, versionCrn) => revealer.reveal(flowCrn, versionCrn),
     profileStatus: () => statusBar.status,
+    viewMessage: () => view.message,
   };
 }
 

@@ -330,14 +330,19 @@ describe('Catalog view and push', function () {
     );
   });
 
-  it('filters the flows by name and clears the filter', async () => {
+  it('filters the flows by name, says so above the flows, and clears the filter', async () => {
     await vscode.commands.executeCommand('dff.catalog.filter', 'kafka');
     assert.deepEqual(
       (await rootFlows(catalog)).map((node) => node.flow.name),
       ['KafkaToS3'],
     );
+    assert.equal(catalog.viewMessage(), 'Showing flows matching "kafka" — clear the filter to see all.');
+    await vscode.commands.executeCommand('dff.catalog.filter', 'no such flow');
+    assert.deepEqual(await catalog.children(), []);
+    assert.equal(catalog.viewMessage(), 'No flows match "no such flow". Clear the filter to see all flows.');
     await vscode.commands.executeCommand('dff.catalog.clearFilter');
     assert.ok((await rootFlows(catalog)).length > 1);
+    assert.equal(catalog.viewMessage(), undefined);
   });
 
   it('loads flows a page at a time, as dff.catalog.pageSize says', async () => {
