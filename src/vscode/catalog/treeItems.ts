@@ -94,11 +94,14 @@ function versionItem(node: VersionNode): vscode.TreeItem {
   item.id = version.crn;
   item.contextValue = 'dff.version';
   item.iconPath = new vscode.ThemeIcon('git-commit');
-  item.description = [version.author, version.timestamp ? shortDate(version.timestamp) : undefined]
+  // The date first: a narrow view cuts the end of the row off, and the author matters less.
+  item.description = [version.timestamp ? relativeTime(version.timestamp) : undefined, version.author]
     .filter((part): part is string => Boolean(part))
     .join(' · ');
   const tooltip = new vscode.MarkdownString();
   tooltip.appendMarkdown(`**${escape(node.flow.flow.name)} v${version.version}**\n\n`);
+  if (version.author) tooltip.appendMarkdown(`Pushed by ${escape(version.author)}\n\n`);
+  if (version.timestamp) tooltip.appendMarkdown(`${escape(shortDate(version.timestamp))}\n\n`);
   tooltip.appendMarkdown(version.comments ? `${escape(version.comments)}\n\n` : '_No comments_\n\n');
   tooltip.appendCodeblock(version.crn, 'text');
   item.tooltip = tooltip;

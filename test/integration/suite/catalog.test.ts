@@ -108,8 +108,13 @@ describe('Catalog view and push', function () {
     );
     const newest = catalog.treeItem(versions[0]);
     assert.equal(newest.contextValue, 'dff.version');
-    assert.match(String(newest.description), /^ben@example\.com · /);
-    assert.match(tooltipText(newest), /Send to SQS/);
+    const pushedAt = fake.flows.get(s3ToSqs.flow.crn)?.versions[1].timestamp ?? 0;
+    // The date first, relative (a narrow view cuts the end off); the tooltip has it in full.
+    assert.match(String(newest.description), /^(now|just now|.* ago) · ben@example\.com$/);
+    const tooltip = tooltipText(newest);
+    for (const part of ['S3ToSqs v2', 'ben@example', new Date(pushedAt).getFullYear().toString(), 'Send to SQS', versions[0].kind === 'version' ? versions[0].version.crn : '?']) {
+      assert.ok(tooltip.includes(part), `the version's tooltip lacks ${part}: ${tooltip}`);
+    }
   });
 
   it('reveals a flow on a later page although the view is refreshed while it looks', async () => {
