@@ -60,7 +60,8 @@ describe('The Catalog view', () => {
     const workbench = new Workbench(page);
     await workbench.quickOpen('ready-s3-to-sqs.json');
     await workbench.runCommand('Push to DataFlow Catalog');
-    await answerInput(page, 'Flow name in the catalog', 'S3 to SQS', { keepDefault: true });
+    // The name picker lists the catalog's flows; the flow's own name comes first, as a new flow.
+    await acceptFirstChoice(page, 'Flow name in the catalog', 'S3 to SQS', 'new flow');
     await answerInput(page, 'Comments for this version', 'Pushed from the UI test');
     const toast = page.locator('.notification-toast', { hasText: 'Pushed S3 to SQS v1' });
     await toast.waitFor({ timeout: UI_TIMEOUT });
@@ -108,17 +109,20 @@ async function showDataFlowContainer(workbench: Workbench): Promise<Locator> {
   return workbench.openViewContainer('DataFlow Functions');
 }
 
-/** Waits for the quick input whose prompt or placeholder mentions `prompt`, types the answer (or checks the suggested one), Enter. */
-async function answerInput(page: Page, prompt: string, answer: string, options: { keepDefault?: boolean } = {}): Promise<void> {
+/** Waits for the quick input whose prompt or placeholder mentions `prompt`, types the answer, Enter. */
+async function answerInput(page: Page, prompt: string, answer: string): Promise<void> {
   const widget = page.locator('.quick-input-widget');
   await widget.filter({ hasText: prompt }).or(widget.locator(`input[placeholder*="${prompt}"]`)).first().waitFor({ timeout: UI_TIMEOUT });
-  const input = widget.locator('input.input, .quick-input-box input').first();
-  if (options.keepDefault) {
-    const value = await input.inputValue();
-    if (value !== answer) throw new Error(`The input "${prompt}" suggested "${value}", expected "${answer}".`);
-  } else {
-    await input.fill(answer);
-  }
+  await widget.locator('input.input, .quick-input-box input').first().fill(answer);
+  await page.keyboard.press('Enter');
+}
+
+/** Waits for the quick pick whose placeholder mentions `prompt` to show `label` with `description` as its first row, Enter. */
+async function acceptFirstChoice(page: Page, prompt: string, label: string, description: string): Promise<void> {
+  const widget = page.locator('.quick-input-widget');
+  await widget.locator(`input[placeholder*="${prompt}"]`).first().waitFor({ timeout: UI_TIMEOUT });
+  const first = widget.locator('.quick-input-list .monaco-list-row').first();
+  await first.filter({ hasText: label }).filter({ hasText: description }).waitFor({ timeout: UI_TIMEOUT });
   await page.keyboard.press('Enter');
 }
 

@@ -6,12 +6,13 @@ import { loadCatalogEngine } from '../lazy';
 import { log } from '../shared/log';
 import { failurePorts } from '../validation/settings';
 import { showCatalogError } from './errors';
+import { askFlowName } from './pushName';
 import type { CdpSession } from './session';
 import { requireTrust } from './trust';
 
-// "Push to DataFlow Catalog": validate the flow file, ask for the flow name and version comments,
-// push it as a new flow or a new version of the flow with that name, and remember the version CRN
-// per file for the deploy.
+// "Push to DataFlow Catalog": validate the flow file, ask for the flow name (picked from the
+// catalog's flows, see pushName.ts) and version comments, push it as a new flow or a new version
+// of the flow with that name, and remember the version CRN per file for the deploy.
 
 /** What a script (or a test) may decide instead of being asked. */
 export interface PushOptions {
@@ -90,7 +91,7 @@ async function pushFile(deps: PushDependencies, uri: vscode.Uri, options: PushOp
   }
 
   // A name given by a script is final; otherwise the user confirms the name last pushed from this file, or the flow's own.
-  const name = options.name?.trim() || (await askName(deps.workspaceState.get<string>(lastPushedNameKey(uri)) ?? prepared.name ?? ''));
+  const name = options.name?.trim() || (await askFlowName(deps.session, deps.workspaceState.get<string>(lastPushedNameKey(uri)) ?? prepared.name ?? ''));
   if (!name) return undefined;
   const comments =
     options.comments ??
@@ -201,15 +202,4 @@ async function confirmPushWithErrors(fileName: string, validation: PushValidatio
   );
   if (choice === showProblems) await vscode.commands.executeCommand('workbench.actions.view.problems');
   return choice === pushAnyway;
-}
-
-async function askName(suggested: string): Promise<string | undefined> {
-  const name = await vscode.window.showInputBox({
-    title: 'Push to the DataFlow Catalog',
-    prompt: 'Flow name in the catalog: an existing name adds a new version to that flow',
-    value: suggested,
-    ignoreFocusOut: true,
-    validateInput: (value) => (value.trim() ? undefined : 'The flow needs a name.'),
-  });
-  return name?.trim();
 }

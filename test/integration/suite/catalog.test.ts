@@ -167,6 +167,61 @@ describe('Catalog view and push', function () {
     assert.match(tooltipText(catalog.treeItem(versions[0])), /Second push/);
   });
 
+  it('asks for the flow name with a pick of the catalog\'s flows that tells a new flow from a new version', async () => {
+    const file = workspaceFile('ready-s3-to-sqs.json');
+    const first = capturePicker();
+    const pushing = vscode.commands.executeCommand<PushResult | undefined>('dff.catalog.push', file, { comments: 'picked' });
+    const picker = await first;
+    await waitForValue(() => (picker.busy ? undefined : true), "the catalog's flows in the name picker");
+    const names = new Set([...fake.flows.values()].map((flow) => flow.name));
+    const suggested = picker.items[0];
+    assert.equal(suggested.description, names.has(suggested.label) ? 'new version of existing flow' : 'new flow', `the suggested name ${suggested.label}`);
+    for (const name of names) {
+      assert.ok(
+        picker.items.some((item) => item.label === name && item.description === 'new version of existing flow'),
+        `the picker does not offer ${name} as a new version of an existing flow`,
+      );
+    }
+    picker.value = 'PickedNewFlow';
+    await waitForValue(() => (picker.activeItems[0]?.label === 'PickedNewFlow' ? true : undefined), 'the typed name as the active row');
+    assert.equal(picker.items.find((item) => item.label === 'PickedNewFlow')?.description, 'new flow');
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    const created = await pushing;
+    assert.equal(created?.created, true, 'the typed name did not create a flow');
+    assert.equal(fake.flows.get(created.flowCrn)?.name, 'PickedNewFlow');
+
+    // The name last pushed from this file comes first, now as a version of the flow it created.
+    const second = capturePicker();
+    const pushingAgain = vscode.commands.executeCommand<PushResult | undefined>('dff.catalog.push', file, { comments: 'picked again' });
+    const again = await second;
+    await waitForValue(() => (!again.busy && again.activeItems[0]?.label === again.items[0]?.label ? true : undefined), "the catalog's flows in the name picker");
+    assert.deepEqual([again.items[0].label, again.items[0].description], ['PickedNewFlow', 'new version of existing flow']);
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    const added = await pushingAgain;
+    assert.deepEqual([added?.created, added?.version, added?.flowCrn], [false, 2, created.flowCrn]);
+  });
+
+  it('asks for the flow name in a text box when the catalog\'s flows cannot be listed', async () => {
+    await catalog.children(); // the view's own listing is done: the failure below is the push's
+    fake.failNext(403, 1, 'listFlowDefinitions');
+    const window = vscode.window as unknown as { showInputBox: typeof vscode.window.showInputBox };
+    const original = window.showInputBox;
+    let asked: vscode.InputBoxOptions | undefined;
+    window.showInputBox = (options) => {
+      window.showInputBox = original;
+      asked = options;
+      return Promise.resolve('TypedWithoutList');
+    };
+    try {
+      const result = await vscode.commands.executeCommand<PushResult | undefined>('dff.catalog.push', workspaceFile('ready-s3-to-sqs.json'), { comments: '' });
+      assert.match(asked?.prompt ?? '', /^Flow name in the catalog/);
+      assert.equal(result?.created, true);
+      assert.equal(fake.flows.get(result.flowCrn)?.name, 'TypedWithoutList');
+    } finally {
+      window.showInputBox = original;
+    }
+  });
+
   it('pushes a file once when a second push of it starts while the first runs, and says so', async () => {
     const file = workspaceFile('ready-s3-to-sqs.json');
     const uploadsBefore = fake.uploads.length;
@@ -621,6 +676,24 @@ function interceptMessage(
     return `a message (${method}) matching ${pattern}`;
   };
   return { offered: withTimeout(offered, 10_000, timedOut), answer };
+}
+
+/** The next quick pick the extension creates. */
+function capturePicker(): Promise<vscode.QuickPick<vscode.QuickPickItem>> {
+  const window = vscode.window as unknown as { createQuickPick: typeof vscode.window.createQuickPick };
+  const original = window.createQuickPick;
+  let found!: (picker: vscode.QuickPick<vscode.QuickPickItem>) => void;
+  const created = new Promise<vscode.QuickPick<vscode.QuickPickItem>>((resolve) => (found = resolve));
+  window.createQuickPick = (() => {
+    window.createQuickPick = original;
+    const picker = original.call(vscode.window);
+    found(picker);
+    return picker;
+  }) as typeof original;
+  return withTimeout(created, 10_000, () => {
+    window.createQuickPick = original;
+    return 'a quick pick';
+  });
 }
 
 async function waitForValue<T>(read: () => T | undefined, what: string, timeoutMs = 15_000, everyMs = 100): Promise<T> {
