@@ -41,6 +41,8 @@ interface Files {
   configPath: string;
   credentials: IniSections;
   config: IniSections;
+  /** False when there is no credentials file at all (as before the first "cdp configure"). */
+  credentialsFileExists: boolean;
 }
 
 function tilde(path: string, homeDir: string): string {
@@ -54,11 +56,13 @@ function expandHome(path: string, homeDir: string): string {
 function readFiles(context: CredentialsContext): Files {
   const credentialsPath = expandHome(context.env.CDP_SHARED_CREDENTIALS_FILE || join(context.homeDir, '.cdp', 'credentials'), context.homeDir);
   const configPath = expandHome(context.env.CDP_CONFIG_FILE || join(context.homeDir, '.cdp', 'config'), context.homeDir);
+  const credentials = readIniFile(credentialsPath, tilde(credentialsPath, context.homeDir));
   return {
     credentialsPath: tilde(credentialsPath, context.homeDir),
     configPath: tilde(configPath, context.homeDir),
-    credentials: readIniFile(credentialsPath, tilde(credentialsPath, context.homeDir)) ?? {},
+    credentials: credentials ?? {},
     config: readIniFile(configPath, tilde(configPath, context.homeDir)) ?? {},
+    credentialsFileExists: credentials !== undefined,
   };
 }
 
@@ -163,6 +167,13 @@ export function loadCdpProfile(name: string | undefined, context: CredentialsCon
     key = checkedKey(context.env.CDP_ACCESS_KEY_ID, context.env.CDP_PRIVATE_KEY, 'environment', 'CDP_ACCESS_KEY_ID', 'CDP_PRIVATE_KEY');
   } else {
     const section = files.credentials[profileName];
+    if (!section && !files.credentialsFileExists) {
+      const configure = profileName === 'default' ? 'cdp configure' : `cdp configure --profile ${profileName}`;
+      throw new CatalogError(
+        'credentials',
+        `There is no CDP credentials file (${files.credentialsPath} does not exist). Create it with "${configure}", or set CDP_ACCESS_KEY_ID and CDP_PRIVATE_KEY to use an access key without a file.`,
+      );
+    }
     if (!section) {
       const known = Object.keys(files.credentials);
       const hint = known.length

@@ -129,6 +129,15 @@ describe('dff catalog', () => {
     assert.equal(harness.catalog.flows.size, 0);
   });
 
+  it('says how to create ~/.cdp/credentials when there is none', async () => {
+    env = { HOME: join(folder, 'empty-home') };
+    assert.equal(await dff('list'), 2);
+    assert.equal(
+      err,
+      'dff catalog list: There is no CDP credentials file (~/.cdp/credentials does not exist). Create it with "cdp configure", or set CDP_ACCESS_KEY_ID and CDP_PRIVATE_KEY to use an access key without a file.\n',
+    );
+  });
+
   it('exits 1 with a message when the operation fails, 2 for usage and credentials problems', async () => {
     assert.equal(await dff('versions', 'Nope', '--profile', 'dev'), 1);
     assert.match(err, /No flow named "Nope"/);

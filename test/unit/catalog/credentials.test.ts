@@ -147,6 +147,17 @@ describe('CDP credentials', () => {
     assert.ok(!error.message.includes(secret.slice(0, 12)));
   });
 
+  it('says that the credentials file does not exist, and how to create it, when there is none', () => {
+    const error = credentialsError(() => loadCdpProfile(undefined, { env: {}, homeDir: home }));
+    assert.equal(
+      error.message,
+      'There is no CDP credentials file (~/.cdp/credentials does not exist). Create it with "cdp configure", or set CDP_ACCESS_KEY_ID and CDP_PRIVATE_KEY to use an access key without a file.',
+    );
+    const named = credentialsError(() => loadCdpProfile('prod', { env: { CDP_SHARED_CREDENTIALS_FILE: join(home, 'elsewhere') }, homeDir: home }));
+    assert.match(named.message, /^There is no CDP credentials file \(~\/elsewhere does not exist\)\. Create it with "cdp configure --profile prod"/);
+    assert.doesNotMatch(named.message, /has no profile/);
+  });
+
   it('says which profiles exist when the asked one does not', () => {
     write('credentials', `[default]\ncdp_access_key_id = ${ed.accessKeyId}\ncdp_private_key = ${ed.privateKey}\n`);
     const error = credentialsError(() => loadCdpProfile('prod', { env: {}, homeDir: home }));
