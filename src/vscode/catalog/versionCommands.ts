@@ -1,6 +1,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { CatalogTree } from './catalogTree';
+import { pickLocalFlowFile } from './localFlowFiles';
 import { showCatalogError } from './errors';
 import type { CdpSession } from './session';
 import type { CatalogNode, FlowNode, VersionNode } from './treeItems';
@@ -52,7 +53,7 @@ async function openVersion(documents: VersionDocuments, node?: CatalogNode): Pro
   }
 }
 
-/** `local` lets a script name the file; otherwise the active editor or a file picked in a dialog. */
+/** `local` lets a script name the file; otherwise the user picks one of the workspace's flow files, or browses. */
 async function compareWithLocal(documents: VersionDocuments, node?: CatalogNode, local?: vscode.Uri): Promise<void> {
   if (node?.kind !== 'version') return;
   const file = local ?? (await pickLocalFlowFile());
@@ -64,27 +65,6 @@ async function compareWithLocal(documents: VersionDocuments, node?: CatalogNode,
     return;
   }
   await vscode.commands.executeCommand('vscode.diff', uriOf(node), file, `${title(node)} ↔ ${path.basename(file.fsPath)}`);
-}
-
-async function pickLocalFlowFile(): Promise<vscode.Uri | undefined> {
-  const active = vscode.window.activeTextEditor?.document;
-  if (active && active.uri.scheme !== 'dff-catalog' && active.languageId.startsWith('json')) {
-    const choice = await vscode.window.showQuickPick(
-      [
-        { label: `$(file) ${path.basename(active.uri.fsPath)}`, description: 'active editor', uri: active.uri },
-        { label: '$(folder-opened) Choose a file…', uri: undefined },
-      ],
-      { title: 'Compare with which local flow file?' },
-    );
-    if (!choice) return undefined;
-    if (choice.uri) return choice.uri;
-  }
-  const picked = await vscode.window.showOpenDialog({
-    title: 'Compare with Local Flow File',
-    canSelectMany: false,
-    filters: { 'Flow definitions': ['json'], 'All files': ['*'] },
-  });
-  return picked?.[0];
 }
 
 async function deleteFlow(session: CdpSession, tree: CatalogTree, node: CatalogNode | undefined, options: DeleteOptions): Promise<boolean> {

@@ -469,6 +469,38 @@ describe('Catalog view and push', function () {
     }
   });
 
+  it('offers the workspace\'s flow files, then Browse…, to compare a version with while a catalog version is the active editor', async () => {
+    const opened = await openNewestVersion(catalog, 'S3ToSqs');
+    assert.equal(vscode.window.activeTextEditor?.document.uri.scheme, 'dff-catalog');
+    const flow = (await rootFlows(catalog)).find((node) => node.flow.name === 'S3ToSqs');
+    assert.ok(flow);
+    const [newest] = await catalog.children(flow);
+    type ShowQuickPick = (items: vscode.QuickPickItem[] | Thenable<vscode.QuickPickItem[]>) => Thenable<vscode.QuickPickItem | undefined>;
+    const window = vscode.window as unknown as { showQuickPick: ShowQuickPick };
+    const original = window.showQuickPick;
+    let offered: vscode.QuickPickItem[] = [];
+    window.showQuickPick = async (items) => {
+      window.showQuickPick = original;
+      offered = await items;
+      return offered.find((item) => item.label.endsWith(' ready-s3-to-sqs.json'));
+    };
+    try {
+      await vscode.commands.executeCommand('dff.catalog.compareWithLocal', newest);
+      const labels = offered.map((item) => item.label.replace(/^\$\([\w-]+\)\s*/, ''));
+      for (const file of ['ready-s3-to-sqs.json', 'broken-two-input-ports.json']) assert.ok(labels.includes(file), `${file} is not offered: ${labels.join(', ')}`);
+      assert.ok(!labels.includes('not-a-flow.json'), 'a JSON file that is no flow definition is offered');
+      assert.equal(labels[labels.length - 1], 'Browse…');
+      const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+      assert.ok(input instanceof vscode.TabInputTextDiff, 'the picked file was not compared');
+      assert.equal(input.modified.toString(), workspaceFile('ready-s3-to-sqs.json').toString());
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    } finally {
+      window.showQuickPick = original;
+      await vscode.window.showTextDocument(opened.document);
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    }
+  });
+
   it('shows no change when a version is compared with the very file that was pushed', async () => {
     const local = workspaceFile('ready-s3-to-sqs.json');
     const pushed = await push(local, { name: 'ComparedWithItself', comments: '' });
