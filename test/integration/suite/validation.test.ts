@@ -294,6 +294,24 @@ describe('Flow validation in the editor', () => {
     assert.equal(document.getText(range), '#{Que');
   });
 
+  it('accepting a completion typed before other text keeps that text', async () => {
+    const editor = await open('ready-s3-to-sqs.json');
+    const { document } = editor;
+    const start = positionOf(document, '"Delay" : "0 secs"', '"Delay" : "'.length);
+    await editor.edit((edit) => edit.insert(start, '#{'));
+    const cursor = start.translate(0, 2);
+    editor.selection = new vscode.Selection(cursor, cursor);
+    await validationOfCurrentVersion(document);
+    // Accepted from the suggest widget, as a user does.
+    await vscode.commands.executeCommand('editor.action.triggerSuggest');
+    await waitFor(async () => {
+      await vscode.commands.executeCommand('acceptSelectedSuggestion');
+      return document.getText().includes('"Delay" : "#{0 secs"') ? undefined : true;
+    }, 'the suggest widget to accept a parameter');
+    const line = document.lineAt(start.line).text.trim();
+    assert.match(line, /^"Delay" : "#\{(QueueUrl|AwsRegion)\}0 secs",?$/, 'the text after the cursor was replaced');
+  });
+
   it('goes from a reference to the parameter it resolves to', async () => {
     const { document } = await open('ready-s3-to-sqs.json');
     const links = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>(

@@ -31,11 +31,17 @@ describe('editor: completion of parameter names after #{', () => {
     assert.deepEqual(sorted.slice(0, 2).sort(), ['AwsRegion', 'QueueUrl']);
   });
 
-  it('replaces a partly typed name, and the rest of an existing reference', () => {
+  it('replaces the typed part of the name and a closing brace at the cursor, never the text after it', () => {
     const partial = typing('x #{Que|');
     assert.equal(partial.text.slice(partial.result!.startOffset, partial.result!.endOffset), '#{Que');
+    const beforeText = typing('#{|0 secs');
+    assert.equal(beforeText.text.slice(beforeText.result!.startOffset, beforeText.result!.endOffset), '#{');
+    const closed = typing('#{Que|} tail');
+    assert.equal(closed.text.slice(closed.result!.startOffset, closed.result!.endOffset), '#{Que}');
     const inside = typing('#{Que|ueUrl} tail');
-    assert.equal(inside.text.slice(inside.result!.startOffset, inside.result!.endOffset), '#{QueueUrl}');
+    assert.equal(inside.text.slice(inside.result!.startOffset, inside.result!.endOffset), '#{Que');
+    const quoted = typing("#{'Que|'} tail");
+    assert.equal(quoted.text.slice(quoted.result!.startOffset, quoted.result!.endOffset), "#{'Que'}");
   });
 
   it('quotes names that need it, escaped for JSON', () => {

@@ -21,7 +21,10 @@ export interface CompletionEntry {
 }
 
 export interface CompletionData {
-  /** Raw offsets of the text the chosen entry replaces: from the '#' to the cursor (or the reference's end). */
+  /**
+   * Raw offsets of the text the chosen entry replaces: from the '#' to the cursor, plus the closing
+   * '}' (or "'}") right after the cursor; never the text that follows, such as the rest of a value.
+   */
   startOffset: number;
   endOffset: number;
   entries: CompletionEntry[];
@@ -40,8 +43,7 @@ export function completionsAt(model: FlowModel, locator: JsonLocator, offset: nu
   const partial = before.slice(hashAt + 2);
   const quoted = QUOTED_PARTIAL.test(partial);
   if (!quoted && !BARE_PARTIAL.test(partial)) return undefined;
-  const after = hit.value.slice(cursor);
-  const rest = (quoted ? /^[^']*'\}/ : /^[^}'#{\s]*\}?/).exec(after)?.[0] ?? '';
+  const rest = (quoted ? /^'?\}/ : /^\}/).exec(hit.value.slice(cursor))?.[0] ?? '';
 
   const group = hit.component.group;
   const sensitiveProperty = hit.component.descriptors[hit.property]?.sensitive === true;
