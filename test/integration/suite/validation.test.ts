@@ -256,7 +256,7 @@ describe('Flow validation in the editor', () => {
     const needle = '"Secret access key of the flow\'s IAM user",\n        "sensitive" : true,\n        "provided" : false';
     assert.ok(ready.includes(needle));
     const { document } = await openUntitled(ready.replace(needle, `${needle},\n        "value" : "${SECRET}"`)
-      .replace('"Delay" : "0 secs"', '"Delay" : "#{"'));
+      .replace('"Access Key" : "#{AwsAccessKeyId}"', '"Access Key" : "#{"'));
     const hovers = await waitFor(async () => {
       const found = await vscode.commands.executeCommand<vscode.Hover[]>(
         'vscode.executeHoverProvider', document.uri, positionOf(document, '#{AwsSecretAccessKey}', 3),
@@ -268,10 +268,10 @@ describe('Flow validation in the editor', () => {
     assert.ok(!text.includes(SECRET), 'the hover shows the sensitive value');
 
     const list = await vscode.commands.executeCommand<vscode.CompletionList>(
-      'vscode.executeCompletionItemProvider', document.uri, positionOf(document, '"Delay" : "#{', 13), '{', 100,
+      'vscode.executeCompletionItemProvider', document.uri, positionOf(document, '"Access Key" : "#{', '"Access Key" : "#{'.length), '{', 100,
     );
     const secretItem = list.items.find((item) => item.label === 'AwsSecretAccessKey');
-    assert.ok(secretItem, 'completion offers the sensitive parameter by name');
+    assert.ok(secretItem, 'completion in the sensitive "Access Key" offers the sensitive parameter by name');
     const documentation = secretItem.documentation;
     const docText = typeof documentation === 'string' ? documentation : documentation?.value ?? '';
     assert.ok(!docText.includes(SECRET) && !JSON.stringify(list.items).includes(SECRET), 'a completion shows the sensitive value');
@@ -287,11 +287,32 @@ describe('Flow validation in the editor', () => {
       'vscode.executeCompletionItemProvider', document.uri, cursor, undefined, 100,
     );
     const labels = list.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
-    for (const name of ['QueueUrl', 'AwsRegion', 'AwsAccessKeyId', 'AwsSecretAccessKey']) assert.ok(labels.includes(name), `no ${name} in ${labels}`);
+    for (const name of ['QueueUrl', 'AwsRegion']) assert.ok(labels.includes(name), `no ${name} in ${labels}`);
     const queue = list.items.find((item) => item.label === 'QueueUrl')!;
     assert.equal(queue.insertText, '#{QueueUrl}');
     const range = queue.range as vscode.Range;
     assert.equal(document.getText(range), '#{Que');
+  });
+
+  it('completes only parameters as sensitive as the property, the group\'s own first', async () => {
+    const editor = await open('ready-s3-to-sqs.json');
+    const { document } = editor;
+    const delay = positionOf(document, '"Delay" : "0 secs"', '"Delay" : "'.length);
+    await editor.edit((edit) => edit.replace(new vscode.Range(delay, delay.translate(0, '0 secs'.length)), '#{'));
+    const plain = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider', document.uri, delay.translate(0, 2), '{', 100,
+    );
+    // JSON's own completions (such as {}) are not ours.
+    const byRank = (list: vscode.CompletionList) => list.items.filter((item) => item.kind === vscode.CompletionItemKind.Variable)
+      .sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? '')).map((item) => item.label);
+    assert.deepEqual(byRank(plain), ['QueueUrl', 'AwsRegion'], 'Delay is not sensitive: no AwsAccessKeyId or AwsSecretAccessKey');
+
+    const secret = positionOf(document, '"Secret Key" : "#{AwsSecretAccessKey}"', '"Secret Key" : "'.length);
+    await editor.edit((edit) => edit.replace(new vscode.Range(secret, secret.translate(0, '#{AwsSecretAccessKey}'.length)), '#{'));
+    const sensitive = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider', document.uri, secret.translate(0, 2), '{', 100,
+    );
+    assert.deepEqual(byRank(sensitive).sort(), ['AwsAccessKeyId', 'AwsSecretAccessKey']);
   });
 
   it('accepting a completion typed before other text keeps that text', async () => {

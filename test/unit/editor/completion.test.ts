@@ -14,10 +14,10 @@ function typing(delayValue: string, base = READY) {
 }
 
 describe('editor: completion of parameter names after #{', () => {
-  it('offers the group\'s own and inherited parameters, replacing from the #', () => {
+  it('offers the group\'s own and inherited parameters of the property\'s sensitivity, replacing from the #', () => {
     const { text, result } = typing('#{|');
     assert.ok(result);
-    assert.deepEqual(result.entries.map((entry) => entry.label).sort(), ['AwsAccessKeyId', 'AwsRegion', 'AwsSecretAccessKey', 'QueueUrl']);
+    assert.deepEqual(result.entries.map((entry) => entry.label).sort(), ['AwsRegion', 'QueueUrl'], 'Delay is not sensitive');
     assert.equal(text.slice(result.startOffset, result.endOffset), '#{');
     const queue = result.entries.find((entry) => entry.label === 'QueueUrl')!;
     assert.equal(queue.insertText, '#{QueueUrl}');
@@ -25,10 +25,21 @@ describe('editor: completion of parameter names after #{', () => {
     assert.equal(result.entries.find((entry) => entry.label === 'AwsRegion')!.detail, 'inherited from aws_shared');
   });
 
-  it('lists parameters that match the property\'s sensitivity first', () => {
-    const { result } = typing('#{|');
+  it('offers only sensitive parameters in a sensitive property', () => {
+    const text = edit(READY, '"Secret Key" : "#{AwsSecretAccessKey}"', '"Secret Key" : "#{"');
+    const f = flow(text);
+    const result = completionsAt(f.model!, f.locator, offsetOf(text, '"Secret Key" : "#{', '"Secret Key" : "#{'.length));
+    assert.deepEqual(result?.entries.map((entry) => entry.label).sort(), ['AwsAccessKeyId', 'AwsSecretAccessKey']);
+  });
+
+  it('lists the group\'s own context\'s parameters before inherited ones', () => {
+    // A second own parameter that sorts after the inherited AwsRegion by name.
+    const base = edit(READY, '"value" : "https://sqs.us-east-1.amazonaws.com/123456789012/new-objects"\n      } ]',
+      '"value" : "https://sqs.us-east-1.amazonaws.com/123456789012/new-objects"\n      }, {\n' +
+      '        "name" : "Zone",\n        "sensitive" : false,\n        "provided" : false,\n        "value" : "a"\n      } ]');
+    const { result } = typing('#{|', base);
     const sorted = [...result!.entries].sort((a, b) => a.sortText.localeCompare(b.sortText)).map((entry) => entry.label);
-    assert.deepEqual(sorted.slice(0, 2).sort(), ['AwsRegion', 'QueueUrl']);
+    assert.deepEqual(sorted, ['QueueUrl', 'Zone', 'AwsRegion']);
   });
 
   it('replaces the typed part of the name and a closing brace at the cursor, never the text after it', () => {
@@ -55,7 +66,9 @@ describe('editor: completion of parameter names after #{', () => {
     const secret = 'AKIAIOSFODNN7EXAMPLE';
     const withSecret = edit(READY, '"Access key id of the flow\'s IAM user",\n        "sensitive" : true,\n        "provided" : false',
       `"Access key id of the flow's IAM user",\n        "sensitive" : true,\n        "provided" : false,\n        "value" : "${secret}"`);
-    const { result } = typing('#{|', withSecret);
+    const text = edit(withSecret, '"Secret Key" : "#{AwsSecretAccessKey}"', '"Secret Key" : "#{"');
+    const f = flow(text);
+    const result = completionsAt(f.model!, f.locator, offsetOf(text, '"Secret Key" : "#{', '"Secret Key" : "#{'.length));
     const entry = result!.entries.find((item) => item.label === 'AwsAccessKeyId')!;
     assert.ok(!entry.documentation.includes(secret));
     assert.match(entry.documentation, /sensitive: value supplied at deploy time/);
@@ -71,6 +84,6 @@ describe('editor: completion of parameter names after #{', () => {
     const text = edit(READY, '"default-credentials" : "false"', '"default-credentials" : "#{"');
     const f = flow(text);
     const result = completionsAt(f.model!, f.locator, offsetOf(text, '"default-credentials" : "#{', 27));
-    assert.equal(result?.entries.length, 4);
+    assert.deepEqual(result?.entries.map((entry) => entry.label).sort(), ['AwsRegion', 'QueueUrl']);
   });
 });

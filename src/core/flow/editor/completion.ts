@@ -16,7 +16,7 @@ export interface CompletionEntry {
   detail: string;
   /** Markdown: description and value (never a sensitive value). */
   documentation: string;
-  /** Parameters whose sensitivity matches the property's come first. */
+  /** The group's own context's parameters first, then each inherited context's, by precedence. */
   sortText: string;
 }
 
@@ -47,18 +47,25 @@ export function completionsAt(model: FlowModel, locator: JsonLocator, offset: nu
 
   const group = hit.component.group;
   const sensitiveProperty = hit.component.descriptors[hit.property]?.sensitive === true;
-  const entries = effectiveParameters(model, group).map((parameter): CompletionEntry => {
+  // Effective parameters come by precedence: the group's own context first, then each inherited one.
+  const contextRank = new Map<string, number>();
+  const entries: CompletionEntry[] = [];
+  for (const parameter of effectiveParameters(model, group)) {
+    const contextName = parameter.context.name;
+    if (!contextRank.has(contextName)) contextRank.set(contextName, contextRank.size);
+    // NiFi rejects a reference whose sensitivity differs from the property's: offering one would raise a finding.
+    if (parameter.sensitive !== sensitiveProperty) continue;
     const text = jsonStringContent(referenceText(parameter.name));
-    const own = parameter.context.name === group.parameterContextName;
-    return {
+    const own = contextName === group.parameterContextName;
+    entries.push({
       label: parameter.name,
       insertText: text,
       filterText: text,
-      detail: own ? `parameter of ${parameter.context.name}` : `inherited from ${parameter.context.name}`,
+      detail: own ? `parameter of ${contextName}` : `inherited from ${contextName}`,
       documentation: describeParameter(parameter, group, sensitiveProperty),
-      sortText: `${parameter.sensitive === sensitiveProperty ? 0 : 1}${parameter.name}`,
-    };
-  });
+      sortText: `${String(contextRank.get(contextName)).padStart(4, '0')} ${parameter.name}`,
+    });
+  }
   return {
     startOffset: rawOffsetOf(model.text, hit.quoteOffset, hashAt),
     endOffset: rawOffsetOf(model.text, hit.quoteOffset, cursor + rest.length),
