@@ -7,6 +7,8 @@ import { settings } from './settings';
 
 export const SHOW_PROBLEMS_COMMAND = 'dff.showProblems';
 const PUSH_COMMAND = 'dff.catalog.push';
+/** Documents that can be pushed: files and new unsaved ones, not read-only views such as a catalog version. */
+const PUSHABLE_SCHEMES = new Set(['file', 'untitled']);
 
 class FlowCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -38,7 +40,7 @@ class FlowCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable
       });
     });
     // Pushing uses CDP credentials: offered only in trusted workspaces, beside the verdict.
-    if (vscode.workspace.isTrusted && lenses.length > 0 && validation.model) {
+    if (vscode.workspace.isTrusted && PUSHABLE_SCHEMES.has(document.uri.scheme) && lenses.length > 0 && validation.model) {
       lenses.splice(1, 0, new vscode.CodeLens(lenses[0].range, {
         title: '$(cloud-upload) Push to Catalog',
         command: PUSH_COMMAND,

@@ -142,6 +142,29 @@ describe('Flow validation in the editor', () => {
     assert.equal(String(push.command?.arguments?.[0]), document.uri.toString());
   });
 
+  it('offers Push to Catalog for an untitled flow but not for a read-only view of one', async () => {
+    const text = (await vscode.workspace.openTextDocument(sampleUri('ready-s3-to-sqs.json'))).getText();
+    const untitled = await openUntitled(text);
+    await waitFor(async () => ((await lensTitles(untitled.document.uri)).includes('$(cloud-upload) Push to Catalog') ? true : undefined),
+      'Push to Catalog on the untitled flow');
+    await closeWithoutSaving();
+
+    // A read-only document of another scheme, as a catalog version (dff-catalog:) is.
+    const scheme = 'dff-test-readonly';
+    const registration = vscode.workspace.registerTextDocumentContentProvider(scheme, { provideTextDocumentContent: () => text });
+    try {
+      const { document } = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(vscode.Uri.parse(`${scheme}:/S3 to SQS v1.json`)));
+      assert.equal(document.languageId, 'json');
+      const titles = await waitFor(async () => {
+        const found = await lensTitles(document.uri);
+        return found[0] === '$(check) Ready for DataFlow Functions' ? found : undefined;
+      }, 'the verdict on the read-only flow');
+      assert.ok(!titles.includes('$(cloud-upload) Push to Catalog'), JSON.stringify(titles));
+    } finally {
+      registration.dispose();
+    }
+  });
+
   it('gives the verdict of a broken flow in CodeLens, opening the Problems panel on click', async () => {
     const { document } = await open('broken-two-input-ports.json');
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri, 100);
