@@ -2,8 +2,9 @@ import * as vscode from 'vscode';
 import type { CdpProfileSummary } from '../../core/catalog/credentials';
 import { loadCatalogEngine } from '../lazy';
 import { log } from '../shared/log';
+import { checkAccessKey } from './checkAccessKey';
 import { showCatalogError } from './errors';
-import type { StoredKeys } from './secretKeys';
+import type { StoredKeyInfo, StoredKeys } from './secretKeys';
 import type { CdpSession } from './session';
 import { requireTrust } from './trust';
 
@@ -57,19 +58,20 @@ async function selectProfile(session: CdpSession, name?: string): Promise<string
   });
   if (!choice) return undefined;
   if (!choice.profile) return addAccessKey(session);
-  if (!choice.profile.hasKey) return addAccessKey(session, choice.profile.name);
+  if (!choice.profile.hasKey) return addAccessKey(session, { profile: choice.profile.name });
   await session.select(choice.profile.name);
   return choice.profile.name;
 }
 
-async function addAccessKey(session: CdpSession, suggestedName?: string): Promise<string | undefined> {
+/** `earlier` fills the answers in again, as "Edit key" does after a key did not work; its private key may be kept. */
+async function addAccessKey(session: CdpSession, earlier: Partial<StoredKeyInfo> = {}): Promise<string | undefined> {
   if (!requireTrust('add a CDP access key')) return undefined;
   const keys = session.storedKeys;
   const title = 'Add CDP Access Key';
   const profile = await vscode.window.showInputBox({
     title: `${title} (1/5)`,
     prompt: 'A name for this profile',
-    value: suggestedName ?? (keys.list().length ? '' : 'default'),
+    value: earlier.profile ?? (keys.list().length ? '' : 'default'),
     ignoreFocusOut: true,
     validateInput: (value) => (/^[\w.@-]+$/.test(value.trim()) ? undefined : 'Use letters, digits, ".", "@", "_" or "-".'),
   });
@@ -77,23 +79,30 @@ async function addAccessKey(session: CdpSession, suggestedName?: string): Promis
   const accessKeyId = await vscode.window.showInputBox({
     title: `${title} (2/5)`,
     prompt: 'Access key ID, as shown in the CDP console (Management Console > User > Access Keys)',
+    value: earlier.accessKeyId,
     ignoreFocusOut: true,
     validateInput: (value) => (value.trim() ? undefined : 'Paste the access key ID.'),
   });
   if (accessKeyId === undefined) return undefined;
+  // Editing a saved key: its private key may be kept (it is never shown).
+  const savedKey = earlier.profile ? (await keys.loadAll()).find((key) => key.profile === earlier.profile)?.privateKey : undefined;
   const privateKey = await vscode.window.showInputBox({
     title: `${title} (3/5)`,
-    prompt: 'Private key (kept in VS Code secret storage only)',
+    prompt: savedKey
+      ? 'Private key (kept in VS Code secret storage only): leave empty to keep the saved one'
+      : 'Private key (kept in VS Code secret storage only)',
     password: true,
     ignoreFocusOut: true,
     validateInput: (value) =>
-      loadCatalogEngine().parsePrivateKey(value.trim())
+      (savedKey && !value.trim()) || loadCatalogEngine().parsePrivateKey(value.trim())
         ? undefined
         : 'This is not a CDP private key: paste the Ed25519 key (44 characters) or the whole PEM key.',
   });
   if (privateKey === undefined) return undefined;
+  const regions = loadCatalogEngine().CDP_REGIONS.map((label) => ({ label }));
   const region = await vscode.window.showQuickPick(
-    loadCatalogEngine().CDP_REGIONS.map((label) => ({ label })),
+    // The region chosen before comes first, so Enter keeps it.
+    [...regions.filter((item) => item.label === earlier.region), ...regions.filter((item) => item.label !== earlier.region)],
     { title: `${title} (4/5)`, placeHolder: 'CDP control plane region of the account', ignoreFocusOut: true },
   );
   if (!region) return undefined;
@@ -101,17 +110,17 @@ async function addAccessKey(session: CdpSession, suggestedName?: string): Promis
     title: `${title} (5/5)`,
     prompt: 'API endpoint URL: leave empty unless your CDP control plane is private',
     placeHolder: 'https://api.example.com',
+    value: earlier.endpointUrl,
     ignoreFocusOut: true,
     validateInput: (value) => (!value.trim() || /^https?:\/\/\S+$/.test(value.trim()) ? undefined : 'Enter an http(s) URL, or leave it empty.'),
   });
   if (endpointUrl === undefined) return undefined;
   const name = profile.trim();
-  await keys.save(
-    { profile: name, accessKeyId: accessKeyId.trim(), region: region.label, ...(endpointUrl.trim() ? { endpointUrl: endpointUrl.trim() } : {}) },
-    privateKey.trim(),
-  );
-  log().info(`Stored CDP access key ${accessKeyId.trim()} as profile ${name} (${region.label}).`);
+  const info: StoredKeyInfo = { profile: name, accessKeyId: accessKeyId.trim(), region: region.label, ...(endpointUrl.trim() ? { endpointUrl: endpointUrl.trim() } : {}) };
+  await keys.save(info, privateKey.trim() || savedKey || '');
+  log().info(`Stored CDP access key ${info.accessKeyId} as profile ${name} (${region.label}).`);
   await session.select(name);
+  await checkAccessKey(session, name, () => addAccessKey(session, info));
   return name;
 }
 

@@ -649,6 +649,54 @@ describe('Catalog view and push', function () {
     assert.ok((await rootFlows(catalog)).length > 0);
   });
 
+  it('checks an added access key at once: says it works, or offers Edit key, and keeps the key saved either way', async () => {
+    const stranger = generateEd25519AccessKey(); // a key the catalog does not know
+    try {
+      let asked = messages.shown.length;
+      assert.equal(await addAccessKeyAnswering({ profile: 'checked-good', accessKeyId: key.accessKeyId, privateKey: key.privateKey }), 'checked-good');
+      const works = messages.since(asked).find((message) => message.message.startsWith('Access key works: '));
+      assert.ok(works, `no message said the key works: ${messages.since(asked).map((message) => message.message).join(' | ')}`);
+      assert.equal(works.message, 'Access key works: 2 or more flows visible (profile checked-good).');
+
+      asked = messages.shown.length;
+      const error = interceptErrorMessage(/^The access key of profile checked-bad is saved, but it did not work: /);
+      assert.equal(await addAccessKeyAnswering({ profile: 'checked-bad', accessKeyId: stranger.accessKeyId, privateKey: stranger.privateKey }), 'checked-bad');
+      assert.deepEqual(await error.offered, ['Edit key']);
+      error.answer(undefined);
+      assert.ok(!messages.since(asked).some((message) => message.message.startsWith('Access key works')));
+      assert.equal(await vscode.commands.executeCommand('dff.cdp.selectProfile', 'checked-bad'), 'checked-bad', 'the key that did not work was not kept');
+    } finally {
+      await vscode.commands.executeCommand('dff.cdp.removeAccessKey', 'checked-good');
+      await vscode.commands.executeCommand('dff.cdp.removeAccessKey', 'checked-bad');
+      assert.equal(await vscode.commands.executeCommand('dff.cdp.selectProfile', PROFILE), PROFILE);
+    }
+  });
+
+  /** Runs Add CDP Access Key, answering its five questions; the endpoint is the fake catalog's. */
+  async function addAccessKeyAnswering(answers: { profile: string; accessKeyId: string; privateKey: string }): Promise<unknown> {
+    type Ask = (options?: vscode.InputBoxOptions) => Thenable<string | undefined>;
+    type Pick = (items: readonly vscode.QuickPickItem[] | Thenable<readonly vscode.QuickPickItem[]>) => Thenable<vscode.QuickPickItem | undefined>;
+    const window = vscode.window as unknown as { showInputBox: Ask; showQuickPick: Pick };
+    const originals = { showInputBox: window.showInputBox, showQuickPick: window.showQuickPick };
+    const byPrompt: [RegExp, string][] = [
+      [/^A name for this profile/, answers.profile],
+      [/^Access key ID/, answers.accessKeyId],
+      [/^Private key/, answers.privateKey],
+      [/^API endpoint URL/, fake.url],
+    ];
+    window.showInputBox = async (options) => {
+      const answer = byPrompt.find(([prompt]) => prompt.test(options?.prompt ?? ''));
+      assert.ok(answer, `unexpected question: ${options?.prompt}`);
+      return answer[1];
+    };
+    window.showQuickPick = async (items) => (await items).find((item) => item.label === 'us-west-1');
+    try {
+      return await vscode.commands.executeCommand('dff.cdp.addAccessKey');
+    } finally {
+      Object.assign(window, originals);
+    }
+  }
+
   it('never shows or logs the private key, in messages, in the view or in the DataFlow Functions log', async () => {
     // A failed push and a failed listing: the paths that put catalog and credential errors into words.
     fake.failNext(401, 1, 'importFlowDefinition');
