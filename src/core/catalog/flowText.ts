@@ -7,8 +7,9 @@
  * JSON), else `formatLikeNiFi` of it with a final line break, as NiFi's downloads end.
  */
 export function flowTextForDisplay(text: string): string {
-  // A line break in valid JSON can only be layout: JSON strings cannot hold a raw one.
-  if (text.includes('\n')) return text;
+  // A line break in valid JSON can only be layout: JSON strings cannot hold a raw one. A final
+  // line break alone does not make minified text laid out.
+  if (text.trim().includes('\n')) return text;
   try {
     return `${formatLikeNiFi(text)}\n`;
   } catch {

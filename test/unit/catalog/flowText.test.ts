@@ -12,6 +12,7 @@ describe('Flow text from the catalog', () => {
     const minified = JSON.stringify(JSON.parse(nifiSample));
     assert.equal(`${formatLikeNiFi(minified)}\n`, nifiSample);
     assert.equal(flowTextForDisplay(minified), nifiSample);
+    assert.equal(flowTextForDisplay(`${minified}\n`), nifiSample, 'a final line break alone is no layout');
   });
 
   it('shows a multi-line flow exactly as the catalog stores it', () => {
