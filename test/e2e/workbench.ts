@@ -89,10 +89,18 @@ export class Workbench {
     }
   }
 
-  /** Moves the cursor to the start of the file (Ctrl+Home): CodeLens is rendered only for visible lines. */
+  /**
+   * Moves the cursor to line 1 with Go to Line (Ctrl+Home would go to whatever holds the focus,
+   * e.g. an open problem peek): CodeLens is rendered only for visible lines.
+   */
   async goToTop(): Promise<void> {
     await this.focusEditor();
-    await this.page.keyboard.press('Control+Home');
+    await this.page.keyboard.press('F1');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor({ timeout: UI_TIMEOUT });
+    await input.fill(':1');
+    await this.page.keyboard.press('Enter');
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
   }
 
   /** Moves the keyboard focus to the active editor (a click could land on its sticky scroll header). */
