@@ -28,6 +28,7 @@ describe('exported group rule', () => {
     const onCanvas = validateText(text).findings.filter((finding) => token(text, finding.range) === '"NiFi Flow"');
     assert.ok(onCanvas.some((finding) => finding.code === 'root-canvas-exported'));
     assert.deepStrictEqual(findingsIn(text, PORT_ADVICE), []);
+    assert.deepStrictEqual(findingsIn(text, ['context-missing']), [], 'no advice to give the root canvas a parameter context');
   });
 
   it('keeps reporting the processors\' auto-terminated failures inside the wrapped group', () => {

@@ -5,6 +5,7 @@ import type { ValidationOptions } from '../options';
 import { isDffName, suggestContextName } from './naming';
 import { usedContexts } from '../parameterScope';
 import { contextNameAnchor } from './contextNameAnchor';
+import { exportsRootCanvas } from './exportedGroup';
 
 export function checkContexts(model: FlowModel, _options: ValidationOptions): Finding[] {
   return [...missingContext(model), ...unknownContexts(model), ...unknownInherited(model), ...invalidNames(model)];
@@ -12,7 +13,8 @@ export function checkContexts(model: FlowModel, _options: ValidationOptions): Fi
 
 function missingContext(model: FlowModel): Finding[] {
   const { top } = model;
-  if (top.parameterContextName !== undefined) return [];
+  // On a root canvas export, root-canvas-exported already says which group to export instead.
+  if (top.parameterContextName !== undefined || exportsRootCanvas(model)) return [];
   const name = top.name ? `"${top.name}"` : 'the exported process group';
   return [{
     code: 'context-missing',
