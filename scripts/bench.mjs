@@ -66,7 +66,9 @@ for (const size of sizes) {
   console.log(`== ${processors} processors${compact ? ', compact' : ', as NiFi writes it'}: ${path.relative(root, file)}, ${mb(bytes)}`);
   console.log(`  validateText          ${ms(time.validate)}`);
   console.log(`  JSON.parse            ${ms(time.parse)}`);
-  console.log(`  ratio                 ${ratio.toFixed(2)} (goal <= ${goal}: ${ratio <= goal ? 'met' : 'NOT met'})`);
+  // The issue sets the goal for the 10,000-processor flow; smaller flows are shown for comparison.
+  const verdict = processors >= 10000 ? `goal <= ${goal}: ${ratio <= goal ? 'met' : 'NOT met'}` : `the goal of ${goal} is set for 10,000 processors`;
+  console.log(`  ratio                 ${ratio.toFixed(2)} (${verdict})`);
   console.log(`  machine load          ${loadBefore} before, ${loadAfter} after the timings (1-minute load average, ${os.cpus().length} CPUs)`);
   console.log(`  jsonc parseTree       ${ms(time.jsonc)} (${(time.jsonc / time.parse).toFixed(1)} x JSON.parse, for reference)`);
   console.log(`  findings              ${time.findings} ${JSON.stringify(time.codes)}`);

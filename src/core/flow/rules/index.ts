@@ -18,7 +18,8 @@ export type Rule = (model: FlowModel, options: ValidationOptions) => Finding[];
  * already says why it has no ports, and telling the user to add ports to the canvas would contradict it.
  */
 function forFlowGroup(rule: Rule): Rule {
-  return (model, options) => (exportsRootCanvas(model) ? [] : rule(model, options));
+  const guarded: Rule = (model, options) => (exportsRootCanvas(model) ? [] : rule(model, options));
+  return Object.defineProperty(guarded, 'name', { value: rule.name });
 }
 
 export const rules: readonly Rule[] = [
