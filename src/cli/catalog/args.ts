@@ -15,6 +15,7 @@ export type CatalogCommand =
       comments?: string;
       description?: string;
       force: boolean;
+      /** Output port names the function's FAILURE_PORTS will list. */
       failurePorts: string[];
     }
   | { kind: 'pull'; profile?: string; versionCrn: string; output?: string }

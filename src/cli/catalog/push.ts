@@ -5,18 +5,10 @@ import { preparePush } from '../../core/catalog/preparePush';
 import { decodeFileText } from '../decodeText';
 import { pushFlow } from '../../core/catalog/push';
 import { EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK } from '../io';
+import type { CatalogCommand } from './args';
 import type { CommandContext } from './context';
 
-export interface PushOptions {
-  json: boolean;
-  file: string;
-  name?: string;
-  comments?: string;
-  description?: string;
-  force: boolean;
-  /** Output port names the function's FAILURE_PORTS will list. */
-  failurePorts: string[];
-}
+export type PushOptions = Omit<Extract<CatalogCommand, { kind: 'push' }>, 'kind' | 'profile'>;
 
 const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
 
