@@ -3,8 +3,9 @@ import type { ValidationApi } from './vscode/validation/api';
 import { registerValidation } from './vscode/validation/register';
 import { registerCatalog, type CatalogApi } from './vscode/catalog/register';
 
-/** What activate() returns to other extensions and tests: how long activation took. */
+/** What activate() returns to other extensions and tests. */
 export interface DffExtensionApi {
+  /** How long activate() took, in milliseconds. */
   activationMs: number;
   /** What the Catalog view shows. */
   catalog: CatalogApi;
