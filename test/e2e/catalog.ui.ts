@@ -81,6 +81,7 @@ describe('The Catalog view', () => {
     await page.locator('.part.sidebar').waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
     await workbench.runCommand('Developer: Reload Window');
     // The flow file's editor comes back and activates the extension; the Catalog view stays closed.
+    await page.waitForLoadState('load');
     await page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: 60_000 });
     await workbench.activeTab('ready-s3-to-sqs.json').waitFor({ timeout: 60_000 });
     await page.locator('.statusbar-item', { hasText: 'CDP: e2e (us-west-1)' }).waitFor({ timeout: UI_TIMEOUT });

@@ -46,10 +46,18 @@ async function main(): Promise<number> {
     browser = await host.launchChromium();
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     if (verbose) page.on('console', (message) => console.log(`[workbench ${message.type()}] ${message.text()}`));
+    // A screenshot is evidence, not an assertion: one the browser cannot take (e.g. mid-reload) is retried once, then noted.
     const screenshot = async (name: string) => {
       const file = path.join(resultsDir, `${name.replace(/[^\w.-]+/g, '-').slice(0, 100)}.png`);
-      await page.screenshot({ path: file });
-      return file;
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await page.screenshot({ path: file });
+          return file;
+        } catch (error) {
+          if (attempt === 2) return `(no screenshot: ${error instanceof Error ? error.message.split('\n')[0] : String(error)})`;
+          await page.waitForTimeout(1_000);
+        }
+      }
     };
     await page.goto(host.workbenchUrl(server, workspace));
     await new Workbench(page).waitUntilReady();
