@@ -317,6 +317,22 @@ describe('Flow validation in the editor', () => {
     assert.equal(document.getText(range), '#{Que');
   });
 
+  it('completing inside an existing reference can replace the whole reference', async () => {
+    const editor = await open('ready-s3-to-sqs.json');
+    const { document } = editor;
+    const start = positionOf(document, '"Delay" : "0 secs"', '"Delay" : "'.length);
+    await editor.edit((edit) => edit.replace(new vscode.Range(start, start.translate(0, '0 secs'.length)), '#{QueueUrl} tail'));
+    const cursor = start.translate(0, '#{Que'.length);
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider', document.uri, cursor, undefined, 100,
+    );
+    const queue = list.items.find((item) => item.label === 'QueueUrl');
+    assert.ok(queue, 'no QueueUrl completion inside #{QueueUrl}');
+    const range = queue.range as { inserting: vscode.Range; replacing: vscode.Range };
+    assert.equal(document.getText(range.inserting), '#{Que');
+    assert.equal(document.getText(range.replacing), '#{QueueUrl}', 'replacing would leave a broken reference');
+  });
+
   it('completes only parameters as sensitive as the property, the group\'s own first', async () => {
     const editor = await open('ready-s3-to-sqs.json');
     const { document } = editor;

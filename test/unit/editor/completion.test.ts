@@ -18,7 +18,7 @@ describe('editor: completion of parameter names after #{', () => {
     const { text, result } = typing('#{|');
     assert.ok(result);
     assert.deepEqual(result.entries.map((entry) => entry.label).sort(), ['AwsRegion', 'QueueUrl'], 'Delay is not sensitive');
-    assert.equal(text.slice(result.startOffset, result.endOffset), '#{');
+    assert.equal(text.slice(result.startOffset, result.insertEndOffset), '#{');
     const queue = result.entries.find((entry) => entry.label === 'QueueUrl')!;
     assert.equal(queue.insertText, '#{QueueUrl}');
     assert.equal(queue.detail, 'parameter of s3_to_sqs');
@@ -42,17 +42,29 @@ describe('editor: completion of parameter names after #{', () => {
     assert.deepEqual(sorted, ['QueueUrl', 'Zone', 'AwsRegion']);
   });
 
-  it('replaces the typed part of the name and a closing brace at the cursor, never the text after it', () => {
-    const partial = typing('x #{Que|');
-    assert.equal(partial.text.slice(partial.result!.startOffset, partial.result!.endOffset), '#{Que');
-    const beforeText = typing('#{|0 secs');
-    assert.equal(beforeText.text.slice(beforeText.result!.startOffset, beforeText.result!.endOffset), '#{');
-    const closed = typing('#{Que|} tail');
-    assert.equal(closed.text.slice(closed.result!.startOffset, closed.result!.endOffset), '#{Que}');
-    const inside = typing('#{Que|ueUrl} tail');
-    assert.equal(inside.text.slice(inside.result!.startOffset, inside.result!.endOffset), '#{Que');
-    const quoted = typing("#{'Que|'} tail");
-    assert.equal(quoted.text.slice(quoted.result!.startOffset, quoted.result!.endOffset), "#{'Que'}");
+  it('inserts over the typed part of the name and a closing brace at the cursor, never the text after it', () => {
+    const inserted = (value: string) => {
+      const { text, result } = typing(value);
+      return text.slice(result!.startOffset, result!.insertEndOffset);
+    };
+    assert.equal(inserted('x #{Que|'), '#{Que');
+    assert.equal(inserted('#{|0 secs'), '#{');
+    assert.equal(inserted('#{Que|} tail'), '#{Que}');
+    assert.equal(inserted('#{Que|ueUrl} tail'), '#{Que');
+    assert.equal(inserted("#{'Que|'} tail"), "#{'Que'}");
+  });
+
+  it('replaces the whole reference when the rest of its name follows the cursor, and nothing else after it', () => {
+    const replaced = (value: string) => {
+      const { text, result } = typing(value);
+      return text.slice(result!.startOffset, result!.replaceEndOffset);
+    };
+    assert.equal(replaced('#{Que|ueUrl} tail'), '#{QueueUrl}');
+    assert.equal(replaced("#{'que|ue url'} tail"), "#{'queue url'}");
+    assert.equal(replaced('#{Que|} tail'), '#{Que}');
+    assert.equal(replaced('x #{Que|'), '#{Que');
+    assert.equal(replaced('#{|0 secs'), '#{', 'no closing brace follows: the rest of the value stays');
+    assert.equal(replaced('#{Que|ue #{AwsRegion}'), '#{Que', 'the brace of the next reference is not this one\'s');
   });
 
   it('quotes names that need it, escaped for JSON', () => {

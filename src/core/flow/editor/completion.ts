@@ -20,18 +20,26 @@ export interface CompletionEntry {
   sortText: string;
 }
 
+/**
+ * Raw offsets of the text the chosen entry replaces, both from the '#'. VS Code uses the inserting
+ * range by default and the replacing one when the user asks to replace (editor.suggest.insertMode).
+ */
 export interface CompletionData {
-  /**
-   * Raw offsets of the text the chosen entry replaces: from the '#' to the cursor, plus the closing
-   * '}' (or "'}") right after the cursor; never the text that follows, such as the rest of a value.
-   */
   startOffset: number;
-  endOffset: number;
+  /** To the cursor, plus a closing '}' (or "'}") right after it; never the text that follows. */
+  insertEndOffset: number;
+  /**
+   * Past the reference's own closing brace when the rest of its name follows the cursor, as in
+   * #{Que|ueUrl}; otherwise the same as insertEndOffset, so the rest of a value (#{|0 secs) is kept.
+   */
+  replaceEndOffset: number;
   entries: CompletionEntry[];
 }
 
 const BARE_PARTIAL = /^[^}'#{\s]*$/;
 const QUOTED_PARTIAL = /^'[^']*$/;
+const BARE_REST = /^[^}'#{\s]*\}/;
+const QUOTED_REST = /^[^']*'\}/;
 
 export function completionsAt(model: FlowModel, locator: JsonLocator, offset: number): CompletionData | undefined {
   const hit = propertyAt(model, locator, offset);
@@ -43,7 +51,9 @@ export function completionsAt(model: FlowModel, locator: JsonLocator, offset: nu
   const partial = before.slice(hashAt + 2);
   const quoted = QUOTED_PARTIAL.test(partial);
   if (!quoted && !BARE_PARTIAL.test(partial)) return undefined;
-  const rest = (quoted ? /^'?\}/ : /^\}/).exec(hit.value.slice(cursor))?.[0] ?? '';
+  const after = hit.value.slice(cursor);
+  const closing = (quoted ? /^'?\}/ : /^\}/).exec(after)?.[0] ?? '';
+  const restOfName = (quoted ? QUOTED_REST : BARE_REST).exec(after)?.[0] ?? closing;
 
   const group = hit.component.group;
   const sensitiveProperty = hit.component.descriptors[hit.property]?.sensitive === true;
@@ -68,7 +78,8 @@ export function completionsAt(model: FlowModel, locator: JsonLocator, offset: nu
   }
   return {
     startOffset: rawOffsetOf(model.text, hit.quoteOffset, hashAt),
-    endOffset: rawOffsetOf(model.text, hit.quoteOffset, cursor + rest.length),
+    insertEndOffset: rawOffsetOf(model.text, hit.quoteOffset, cursor + closing.length),
+    replaceEndOffset: rawOffsetOf(model.text, hit.quoteOffset, cursor + restOfName.length),
     entries,
   };
 }
