@@ -6,7 +6,7 @@ import { networkError } from './networkErrors';
 import { cancelled, DEFAULT_RETRY_POLICY, realSleep, withRetry, type RetryPolicy, type Sleep } from './retry';
 import { createSigner } from './signer';
 import { CatalogError, type CallOptions, type CdpProfile } from './types';
-import { isUploadRetryable, mayHaveLanded, uncertainUploadError, type UploadSubject } from './uploadFailure';
+import { isUploadRetryable, mayHaveLanded, uncertainUploadError, uploadFailureReason, type UploadSubject } from './uploadFailure';
 
 export interface TransportOptions {
   /** Per request, in milliseconds (default 60 s). */
@@ -76,6 +76,8 @@ export function createTransport(profile: CdpProfile, options: TransportOptions =
     validateStatus: () => true,
   });
   const operationUrl = (operation: string): string => `${profile.endpointUrl}/api/v1/df/${operation}`;
+  // Cancellations that stopped a request already on its way: for an upload, the catalog may have stored it.
+  const cancelledInFlight = new WeakSet<CatalogError>();
 
   async function postOnce(request: SignedPost, callOptions?: CallOptions): Promise<AxiosResponse<string>> {
     if (callOptions?.signal?.aborted) throw cancelled();
@@ -93,7 +95,9 @@ export function createTransport(profile: CdpProfile, options: TransportOptions =
         ...(isLoopback(request.url) ? { proxy: false as const } : {}),
       });
     } catch (error) {
-      throw networkError(error, request.operation, request.url, request.timeoutMs);
+      const failure = networkError(error, request.operation, request.url, request.timeoutMs);
+      if (failure.kind === 'cancelled') cancelledInFlight.add(failure);
+      throw failure;
     }
     if (response.status >= 400) {
       throw errorForStatus(response.status, parseErrorBody(response.data ?? ''), request.operation, { accessKeyId: profile.key.accessKeyId, profileName: profile.name });
@@ -132,7 +136,10 @@ export function createTransport(profile: CdpProfile, options: TransportOptions =
       try {
         response = await post({ operation, url, body: bytes, headers, timeoutMs: uploadTimeoutMs }, callOptions, isUploadRetryable);
       } catch (error) {
-        throw error instanceof CatalogError && mayHaveLanded(error) ? uncertainUploadError(error, subject) : error;
+        if (error instanceof CatalogError && (mayHaveLanded(error) || cancelledInFlight.has(error))) {
+          throw uncertainUploadError(uploadFailureReason(error), subject, error);
+        }
+        throw error;
       }
       return parseJson(response, operation);
     },

@@ -27,19 +27,22 @@ export function mayHaveLanded(error: CatalogError): boolean {
   return error.status !== undefined && error.status >= 500 && !THROTTLE_STATUSES.has(error.status);
 }
 
-function whatWentWrong(error: CatalogError): string {
+/** What went wrong with an upload, as a message names it. */
+export function uploadFailureReason(error: CatalogError): string {
+  if (error.kind === 'cancelled') return 'it was cancelled while being sent';
   if (error.kind === 'timeout') return 'no answer in time';
   if (error.kind === 'network') return `the connection broke${error.code ? ` (${error.code})` : ''}`;
   return `HTTP ${error.status}`;
 }
 
-export function uncertainUploadError(error: CatalogError, subject: UploadSubject): CatalogError {
+/** `reason` says what went wrong (see uploadFailureReason); `cause` keeps the status and code of the failure. */
+export function uncertainUploadError(reason: string, subject: UploadSubject, cause: { status?: number; code?: string } = {}): CatalogError {
   const duplicate = subject.creates === 'flow' ? 'a second flow with that name' : 'a duplicate version';
   return new CatalogError(
     'uncertain',
-    `Uploading flow ${subject.flow} to the DataFlow Catalog failed (${whatWentWrong(error)}), and the catalog may or may not have stored it. ` +
+    `Uploading flow ${subject.flow} to the DataFlow Catalog failed (${reason}), and the catalog may or may not have stored it. ` +
       `Check the versions of flow ${subject.flow} in the catalog before pushing again: pushing again blindly may create ${duplicate}.`,
-    error.status,
-    error.code,
+    cause.status,
+    cause.code,
   );
 }

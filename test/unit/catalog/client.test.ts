@@ -114,6 +114,25 @@ describe('catalog client against the fake catalog', () => {
     assert.equal(harness.catalog.flows.get(crn)?.versions.length, 2, 'stored once, not twice');
   });
 
+  it('says a push cancelled while its upload was being sent may have stored the flow', async () => {
+    harness.catalog.failNext('stall', 1, 'importFlowDefinition:upload');
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 100);
+    const error = await rejection(client.importFlowDefinition({ name: 'Orders', file: flowText('o') }, { signal: controller.signal }));
+    assert.equal(error.kind, 'uncertain');
+    assert.match(error.message, /cancelled while being sent/);
+    assert.match(error.message, /Check the versions of flow "Orders" in the catalog before pushing again/);
+  });
+
+  it('reports a push cancelled before its upload started as cancelled', async () => {
+    harness.catalog.failNext('stall', 1, 'importFlowDefinition');
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 100);
+    const error = await rejection(client.importFlowDefinition({ name: 'Orders', file: flowText('o') }, { signal: controller.signal }));
+    assert.equal(error.kind, 'cancelled');
+    assert.equal(harness.catalog.uploads.length, 0);
+  });
+
   it('retries an upload the catalog throttled (429, 509): it was refused before anything was stored', async () => {
     harness.catalog.failNext(429, 1, 'importFlowDefinition:upload');
     harness.catalog.failNext(509, 1, 'importFlowDefinition:upload');
