@@ -141,7 +141,12 @@ export function createTransport(profile: CdpProfile, options: TransportOptions =
         }
         throw error;
       }
-      return parseJson(response, operation);
+      try {
+        return parseJson(response, operation);
+      } catch {
+        // A success status means the catalog took the upload; only its answer is unreadable.
+        throw uncertainUploadError(`it answered HTTP ${response.status} with something that is not JSON`, subject, { status: response.status });
+      }
     },
   };
 }

@@ -8,9 +8,10 @@ import { FlowStore, flowDetailJson, flowSummaryJson, versionJson, type StoredFlo
 /**
  * A status to answer with, a connection dropped before the request is handled ('drop'), no answer
  * ever ('stall'), or the request handled and stored but the connection dropped instead of the
- * answer ('dropAnswer': the client cannot tell it worked).
+ * answer ('dropAnswer': the client cannot tell it worked), or an upload stored but answered with
+ * something that is not JSON ('notJsonAnswer').
  */
-export type InjectedFailure = number | 'drop' | 'stall' | 'dropAnswer';
+export type InjectedFailure = number | 'drop' | 'stall' | 'dropAnswer' | 'notJsonAnswer';
 
 export interface FakeCatalogOptions {
   port?: number;
@@ -257,6 +258,7 @@ export async function startFakeCatalog(options: FakeCatalogOptions = {}): Promis
         uploads.push({ operation, path, headers: Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k, String(v)])), body: fileText });
         const answer = handleUpload(request, pending, fileText);
         if (failure === 'dropAnswer') return void request.socket.destroy();
+        if (failure === 'notJsonAnswer') return void response.writeHead(200, { 'Content-Type': 'text/html' }).end('<html>Stored</html>');
         return send(response, 200, answer);
       }
       let parsed: unknown;

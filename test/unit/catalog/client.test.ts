@@ -133,6 +133,17 @@ describe('catalog client against the fake catalog', () => {
     assert.equal(harness.catalog.uploads.length, 0);
   });
 
+  it('says an upload answered with success but not JSON was probably stored, and to check before pushing again', async () => {
+    const crn = harness.catalog.seedFlow('S3ToSqs', [{ fileText: flowText('one') }]);
+    harness.catalog.failNext('notJsonAnswer', 1, 'importFlowDefinitionVersion:upload');
+    const error = await rejection(client.importFlowDefinitionVersion({ flowCrn: crn, flowName: 'S3ToSqs', file: flowText('two') }));
+    assert.equal(error.kind, 'uncertain');
+    assert.match(error.message, /HTTP 200 with something that is not JSON/);
+    assert.match(error.message, new RegExp(`Check the versions of flow "S3ToSqs" \\(${crn}\\)`));
+    assert.doesNotMatch(error.message, /cdp_endpoint_url/);
+    assert.equal(harness.catalog.flows.get(crn)?.versions.length, 2);
+  });
+
   it('retries an upload the catalog throttled (429, 509): it was refused before anything was stored', async () => {
     harness.catalog.failNext(429, 1, 'importFlowDefinition:upload');
     harness.catalog.failNext(509, 1, 'importFlowDefinition:upload');
