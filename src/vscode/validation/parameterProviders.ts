@@ -32,10 +32,10 @@ class ParameterCompletionProvider implements vscode.CompletionItemProvider {
     if (!validation?.model) return undefined;
     const completion = loadFlowEngine().completionsAt(validation.model, validation.locator, document.offsetAt(position));
     if (!completion) return undefined;
-    const range = {
-      inserting: offsetRange(document, completion.startOffset, completion.insertEndOffset),
-      replacing: offsetRange(document, completion.startOffset, completion.replaceEndOffset),
-    };
+    const inserting = offsetRange(document, completion.startOffset, completion.insertEndOffset);
+    const range = completion.replaceEndOffset === completion.insertEndOffset
+      ? inserting
+      : { inserting, replacing: offsetRange(document, completion.startOffset, completion.replaceEndOffset) };
     const items = completion.entries.map((entry) => {
       const item = new vscode.CompletionItem(entry.label, vscode.CompletionItemKind.Variable);
       item.insertText = entry.insertText;
