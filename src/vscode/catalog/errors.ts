@@ -3,6 +3,9 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { CatalogErrorKind } from '../../core/catalog/types';
 import { log } from '../shared/log';
+import { CHOOSE_PROFILE, failureActions, OPEN_CREDENTIALS, RETRY, SHOW_IN_CATALOG } from './failureActions';
+
+export { isCredentialFailure } from './failureActions';
 
 // Turns catalog failures into messages with the action that fixes them. CatalogError comes from
 // the lazily loaded engine bundle, so it is recognised by shape, not with instanceof.
@@ -58,27 +61,17 @@ export function failureHeadline(kind: CatalogFailure['kind']): string {
   }
 }
 
-/** Failures that a change of profile or key fixes. */
-export function isCredentialFailure(kind: CatalogFailure['kind']): boolean {
-  return kind === 'credentials' || kind === 'unauthenticated';
-}
-
 export function isCancellation(error: unknown): boolean {
   return describeFailure(error).kind === 'cancelled';
 }
 
-const CHOOSE_PROFILE = 'Choose CDP Profile';
-const OPEN_CREDENTIALS = 'Open credentials file';
-const RETRY = 'Retry';
-const SHOW_IN_CATALOG = 'Show in Catalog';
-
 /** What a failure message may offer besides fixing the credentials, for failures that may pass. */
 export interface FailureActions {
-  /** Runs the operation again: only for reads, which are safe to repeat. */
+  /** Runs the operation again: offered for failures that may pass, when nothing can have been stored. */
   retry?: () => unknown;
   /**
-   * For a write (a push) that may have reached the catalog although it failed: repeating it could
-   * add a second version, so this shows what the catalog holds instead.
+   * For a write (a push) whose upload may have reached the catalog although it failed ('uncertain'):
+   * repeating it could add a second version, so this shows what the catalog holds instead.
    */
   showInCatalog?: () => unknown;
 }
@@ -91,26 +84,12 @@ export async function showCatalogError(what: string, error: unknown, offers: Fai
   const failure = describeFailure(error);
   if (failure.kind === 'cancelled') return;
   log().error(`${what}: ${failure.message}`);
-  const actions: string[] = [];
-  if (isCredentialFailure(failure.kind)) actions.push(CHOOSE_PROFILE);
-  if (failure.kind === 'credentials') actions.push(OPEN_CREDENTIALS);
-  if (offers.showInCatalog && (isPassing(failure.kind) || mayHaveArrived(failure.kind))) actions.push(SHOW_IN_CATALOG);
-  else if (offers.retry && isPassing(failure.kind)) actions.push(RETRY);
+  const actions = failureActions(failure.kind, { retry: Boolean(offers.retry), showInCatalog: Boolean(offers.showInCatalog) });
   const choice = await vscode.window.showErrorMessage(`${what}: ${failure.message}`, ...actions);
   if (choice === CHOOSE_PROFILE) await vscode.commands.executeCommand('dff.cdp.selectProfile');
   else if (choice === OPEN_CREDENTIALS) await openCredentialsFile();
   else if (choice === RETRY) await offers.retry?.();
   else if (choice === SHOW_IN_CATALOG) await offers.showInCatalog?.();
-}
-
-/** Failures that may pass by themselves, so trying again makes sense. */
-export function isPassing(kind: CatalogFailure['kind']): boolean {
-  return kind === 'throttled' || kind === 'unavailable' || kind === 'network' || kind === 'timeout';
-}
-
-/** The core's kind for an upload that failed after the catalog may have stored it (a string: older cores lack it). */
-function mayHaveArrived(kind: string): boolean {
-  return kind === 'uncertain';
 }
 
 export function credentialsFilePath(): string {

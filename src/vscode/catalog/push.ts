@@ -117,9 +117,12 @@ async function pushFile(deps: PushDependencies, uri: vscode.Uri, options: PushOp
       },
     );
   } catch (error) {
-    // No Retry: the upload may have reached the catalog although the answer did not come back, and
-    // pushing again would add a second version. Showing the flow lets the user see what arrived.
-    void showCatalogError(`Could not push ${name}`, error, { showInCatalog: () => deps.showFlowNamed(name) });
+    // Retry is offered only for failures before the upload; once the upload may have reached the
+    // catalog ('uncertain'), pushing again could add a second version, so it shows the flow instead.
+    void showCatalogError(`Could not push ${name}`, error, {
+      retry: () => vscode.commands.executeCommand('dff.catalog.push', uri, { ...options, name, comments }),
+      showInCatalog: () => deps.showFlowNamed(name),
+    });
     return undefined;
   }
 

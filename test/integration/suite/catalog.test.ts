@@ -287,19 +287,17 @@ describe('Catalog view and push', function () {
     assert.equal(fake.flows.get(arrived.crn)?.versions.length, 1, 'showing the flow changed it');
   });
 
-  it('says so when Show in Catalog finds that a failed push did not arrive', async () => {
+  it('offers Retry when a push fails before its upload, and pushes the flow once on Retry', async () => {
+    const uploadsBefore = fake.uploads.length;
     fake.failNext(500, 1, 'importFlowDefinition');
-    const error = interceptErrorMessage(/^Could not push NeverArrived/);
-    const asked = messages.shown.length;
-    await vscode.commands.executeCommand('dff.catalog.push', workspaceFile('ready-s3-to-sqs.json'), { name: 'NeverArrived', comments: '' });
-    assert.deepEqual(await error.offered, ['Show in Catalog']);
-    error.answer('Show in Catalog');
-    const warning = await waitForValue(
-      () => messages.since(asked).find((message) => message.severity === 'warning'),
-      'a message that the flow is not in the catalog',
-    );
-    assert.equal(warning.message, 'The DataFlow Catalog has no flow named "NeverArrived": the push did not arrive. Push the file again.');
-    assert.ok(![...fake.flows.values()].some((flow) => flow.name === 'NeverArrived'));
+    const error = interceptErrorMessage(/^Could not push FailedBeforeUpload/);
+    await vscode.commands.executeCommand('dff.catalog.push', workspaceFile('ready-s3-to-sqs.json'), { name: 'FailedBeforeUpload', comments: '' });
+    assert.deepEqual(await error.offered, ['Retry'], 'nothing was uploaded, so pushing again is safe');
+    assert.equal(fake.uploads.length, uploadsBefore);
+    error.answer('Retry');
+    const arrived = await waitForValue(() => [...fake.flows.values()].find((flow) => flow.name === 'FailedBeforeUpload'), 'the flow pushed by Retry');
+    assert.equal(arrived.versions.length, 1);
+    assert.equal(fake.uploads.length - uploadsBefore, 1);
   });
 
   it('still offers Retry when reading a version fails', async () => {

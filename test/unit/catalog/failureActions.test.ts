@@ -1,0 +1,31 @@
+import * as assert from 'node:assert/strict';
+import { failureActions } from '../../../src/vscode/catalog/failureActions';
+
+describe('catalog failure message actions', () => {
+  const push = { retry: true, showInCatalog: true };
+
+  it('offers Retry for a push that failed before its upload (name lookup or redirect step)', () => {
+    for (const kind of ['network', 'unavailable', 'throttled', 'timeout'] as const) {
+      assert.deepEqual(failureActions(kind, push), ['Retry'], kind);
+    }
+  });
+
+  it('offers Show in Catalog, never Retry, when the upload may have been stored', () => {
+    assert.deepEqual(failureActions('uncertain', push), ['Show in Catalog']);
+  });
+
+  it('offers neither for a failure that trying again does not fix', () => {
+    assert.deepEqual(failureActions('badRequest', push), []);
+    assert.deepEqual(failureActions('forbidden', push), []);
+  });
+
+  it('offers a profile change for a refused key, and the credentials file when it could not be read', () => {
+    assert.deepEqual(failureActions('unauthenticated', push), ['Choose CDP Profile']);
+    assert.deepEqual(failureActions('credentials', push), ['Choose CDP Profile', 'Open credentials file']);
+  });
+
+  it('offers Retry for a read only when it was asked for', () => {
+    assert.deepEqual(failureActions('network', { retry: true, showInCatalog: false }), ['Retry']);
+    assert.deepEqual(failureActions('network', { retry: false, showInCatalog: false }), []);
+  });
+});
