@@ -39,7 +39,8 @@ export type FixSpec =
   | { kind: 'addParameter'; contextName: string; parameterName: string; sensitive: boolean }
   /**
    * Rewrites one reference to `parameterName` in a property, the `occurrence`-th (0-based) of that
-   * name in the value, to reference `newName`, an existing parameter of the component's group.
+   * name in the value (the first one left when there are no longer that many), to reference
+   * `newName`, an existing parameter of the component's group.
    */
   | { kind: 'replaceReference'; componentId: string; property: string; parameterName: string; occurrence: number; newName: string };
 

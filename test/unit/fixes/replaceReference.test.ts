@@ -30,6 +30,21 @@ describe('replaceReference fix', () => {
     assert.strictEqual(both.json.flowContents.processors[0].properties['Queue URL'], 'say "hi" to #{QueueUrl}/#{QueueUrl}/#{QueueUrl}');
   });
 
+  it('fixes both of two identical typos in one value, whichever fix is applied first', () => {
+    const twice = original.replace('#{QueueUrl}"', '#{QueueURL}"');
+    const fixesOf = (text: string) => validateText(text).findings
+      .filter((finding) => finding.message.includes('"QueueURL"'))
+      .map((finding) => finding.fixes!.find((fix) => fix.kind === 'replaceReference')!);
+    const [firstFix, secondFix] = fixesOf(twice);
+    for (const [applied, later] of [[firstFix, secondFix], [secondFix, firstFix]]) {
+      const once = runFix(twice, applied);
+      // The other quick fix was offered before the first was applied, and is picked from the same list.
+      const both = runFix(once.text, later);
+      assert.strictEqual(both.json.flowContents.processors[0].properties['Queue URL'], 'say "hi" to #{QueueUrl}/#{QueueUrl}');
+      assert.deepStrictEqual(fixesOf(both.text), []);
+    }
+  });
+
   it('quotes a new name that needs quotes', () => {
     const spaced = original.replace('"name" : "region"', '"name" : "the region"');
     const { json } = runFix(spaced, replace('Region', 'Regoin', 'the region'));
@@ -40,7 +55,6 @@ describe('replaceReference fix', () => {
     const defined = original.replace('"name" : "regions"', '"name" : "Regoin"');
     assert.deepStrictEqual(computeFix(defined, modelOf(defined), replace('Region', 'Regoin', 'Region')), []);
     assert.deepStrictEqual(computeFix(original, modelOf(original), replace('Region', 'Regoin', 'Rgion')), []);
-    assert.deepStrictEqual(computeFix(original, modelOf(original), replace('Region', 'Regoin', 'Region', 1)), [], 'no second #{Regoin}');
     assert.deepStrictEqual(computeFix(original, modelOf(original), { ...replace('Region', 'Regoin', 'Region'), componentId: 'gone' }), []);
   });
 });

@@ -21,7 +21,9 @@ export function replaceReference(draft: TextDraft, model: FlowModel, fix: Replac
   if (!component || !group) return;
   if (resolveParameter(model, group, fix.parameterName) || !resolveParameter(model, group, fix.newName)) return;
   const value = component.properties[fix.property] as string;
-  const reference = findReferences(value).filter((item) => item.name === fix.parameterName)[fix.occurrence];
+  const sameName = findReferences(value).filter((item) => item.name === fix.parameterName);
+  // Fixing another reference of the same name first shifts the later ones down: the first left stands in.
+  const reference = sameName[fix.occurrence] ?? sameName[0];
   if (!reference) return;
   const slice = { start: reference.start, length: reference.length };
   draft.apply([replaceInString(draft.doc, [...component.path, 'properties', fix.property], slice, referenceText(fix.newName))]);
