@@ -4,6 +4,7 @@ import { loadCatalogEngine } from '../lazy';
 import { log } from '../shared/log';
 import { checkAccessKey } from './checkAccessKey';
 import { showCatalogError } from './errors';
+import { mayKeepSavedPrivateKey } from './keepPrivateKey';
 import type { StoredKeyInfo, StoredKeys } from './secretKeys';
 import type { CdpSession } from './session';
 import { requireTrust } from './trust';
@@ -63,7 +64,7 @@ async function selectProfile(session: CdpSession, name?: string): Promise<string
   return choice.profile.name;
 }
 
-/** `earlier` fills the answers in again, as "Edit key" does after a key did not work; its private key may be kept. */
+/** `earlier` fills the answers in again, as "Edit key" does after a key did not work; its private key may be kept if profile and key ID stay. */
 async function addAccessKey(session: CdpSession, earlier: Partial<StoredKeyInfo> = {}): Promise<string | undefined> {
   if (!requireTrust('add a CDP access key')) return undefined;
   const keys = session.storedKeys;
@@ -84,8 +85,10 @@ async function addAccessKey(session: CdpSession, earlier: Partial<StoredKeyInfo>
     validateInput: (value) => (value.trim() ? undefined : 'Paste the access key ID.'),
   });
   if (accessKeyId === undefined) return undefined;
-  // Editing a saved key: its private key may be kept (it is never shown).
-  const savedKey = earlier.profile ? (await keys.loadAll()).find((key) => key.profile === earlier.profile)?.privateKey : undefined;
+  // Editing a saved key without changing which key it is: its private key may be kept (it is never shown).
+  const savedKey = mayKeepSavedPrivateKey(earlier, { profile, accessKeyId })
+    ? (await keys.loadAll()).find((key) => key.profile === earlier.profile && key.accessKeyId === earlier.accessKeyId)?.privateKey
+    : undefined;
   const privateKey = await vscode.window.showInputBox({
     title: `${title} (3/5)`,
     prompt: savedKey
