@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { FlowPage } from '../../core/catalog/types';
 import { log } from '../shared/log';
-import { describeFailure } from './errors';
+import { describeFailure, showCatalogError } from './errors';
 import type { CdpSession } from './session';
 
 // After an access key is added: one cheap call (a one-flow page of the catalog) tells the user at
@@ -29,7 +29,10 @@ export async function checkAccessKey(session: CdpSession, profile: string, edit:
     log().warn(`Checking the access key of profile ${profile}: ${failure.message}`);
     void vscode.window
       .showErrorMessage(`The access key of profile ${profile} is saved, but it did not work: ${failure.message}`, 'Edit key')
-      .then((choice) => choice === 'Edit key' && edit());
+      .then(async (choice) => {
+        if (choice === 'Edit key') await edit();
+      })
+      .then(undefined, (editError: unknown) => showCatalogError('Could not edit the CDP access key', editError));
     return false;
   }
   log().info(`The access key of profile ${profile} works.`);
