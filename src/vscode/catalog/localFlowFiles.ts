@@ -2,11 +2,18 @@ import { open as openFile } from 'fs/promises';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { loadFlowEngine } from '../lazy';
+import { CATALOG_SCHEME } from './versionDocuments';
 
 // The local flow file to compare a catalog version with: a pick of the workspace's flow definition
 // files (the active editor's first), or any file through Browse….
 
-const MAX_FILES = 200;
+/** JSON files looked at: most are not flows (package.json, settings…), so many more than are listed. */
+const MAX_JSON_FILES = 2000;
+/** Flow files listed. */
+const MAX_FLOW_FILES = 200;
+/** Files whose beginning is read at once, to stay well below the open-file limit. */
+const READ_BATCH = 50;
+const EXCLUDED = '{**/node_modules/**,**/.git/**}';
 
 type FileItem = vscode.QuickPickItem & { uri?: vscode.Uri };
 
@@ -29,7 +36,7 @@ export async function pickLocalFlowFile(): Promise<vscode.Uri | undefined> {
 
 async function fileItems(): Promise<FileItem[]> {
   const active = vscode.window.activeTextEditor?.document;
-  const activeUri = active && active.uri.scheme !== 'dff-catalog' && active.languageId.startsWith('json') ? active.uri : undefined;
+  const activeUri = active && active.uri.scheme !== CATALOG_SCHEME && active.languageId.startsWith('json') ? active.uri : undefined;
   const files = await workspaceFlowFiles();
   const items: FileItem[] = files
     .filter((uri) => uri.toString() !== activeUri?.toString())
@@ -38,12 +45,17 @@ async function fileItems(): Promise<FileItem[]> {
   return items;
 }
 
-/** The workspace's *.json files whose beginning looks like a flow definition, by path. */
+/** The workspace's *.json files whose beginning looks like a flow definition, by path (the first MAX_FLOW_FILES). */
 export async function workspaceFlowFiles(): Promise<vscode.Uri[]> {
   const engine = loadFlowEngine();
-  const files = await vscode.workspace.findFiles('**/*.json', '**/node_modules/**', MAX_FILES);
-  const isFlow = await Promise.all(files.map((uri) => readHead(uri, engine.DETECTION_HEAD_BYTES).then(engine.mayBeFlowDefinition, () => false)));
-  return files.filter((_, index) => isFlow[index]).sort((a, b) => vscode.workspace.asRelativePath(a).localeCompare(vscode.workspace.asRelativePath(b)));
+  const files = await vscode.workspace.findFiles('**/*.json', EXCLUDED, MAX_JSON_FILES);
+  const flows: vscode.Uri[] = [];
+  for (let start = 0; start < files.length; start += READ_BATCH) {
+    const batch = files.slice(start, start + READ_BATCH);
+    const isFlow = await Promise.all(batch.map((uri) => readHead(uri, engine.DETECTION_HEAD_BYTES).then(engine.mayBeFlowDefinition, () => false)));
+    flows.push(...batch.filter((_, index) => isFlow[index]));
+  }
+  return flows.sort((a, b) => vscode.workspace.asRelativePath(a).localeCompare(vscode.workspace.asRelativePath(b))).slice(0, MAX_FLOW_FILES);
 }
 
 /** The first `bytes` of a file, without reading a flow of tens of MB whole. */
