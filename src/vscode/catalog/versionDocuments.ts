@@ -32,7 +32,7 @@ export class VersionDocuments implements vscode.TextDocumentContentProvider, vsc
    * (its kind decides whether Retry helps), not as VS Code's "cannot open" wrapped around it.
    */
   async prefetch(uri: vscode.Uri): Promise<void> {
-    await this.provideTextDocumentContent(uri, new vscode.CancellationTokenSource().token);
+    await this.provideTextDocumentContent(uri, vscode.CancellationToken.None);
   }
 
   provideTextDocumentContent(uri: vscode.Uri, token: vscode.CancellationToken): Promise<string> {
