@@ -32,7 +32,12 @@ export class VersionDocuments implements vscode.TextDocumentContentProvider, vsc
    * (its kind decides whether Retry helps), not as VS Code's "cannot open" wrapped around it.
    */
   async prefetch(uri: vscode.Uri): Promise<void> {
-    await this.provideTextDocumentContent(uri, vscode.CancellationToken.None);
+    const never = new vscode.CancellationTokenSource();
+    try {
+      await this.provideTextDocumentContent(uri, never.token);
+    } finally {
+      never.dispose();
+    }
   }
 
   provideTextDocumentContent(uri: vscode.Uri, token: vscode.CancellationToken): Promise<string> {
