@@ -86,10 +86,17 @@ export async function showCatalogError(what: string, error: unknown, offers: Fai
   log().error(`${what}: ${failure.message}`);
   const actions = failureActions(failure.kind, { retry: Boolean(offers.retry), showInCatalog: Boolean(offers.showInCatalog) });
   const choice = await vscode.window.showErrorMessage(`${what}: ${failure.message}`, ...actions);
-  if (choice === CHOOSE_PROFILE) await vscode.commands.executeCommand('dff.cdp.selectProfile');
-  else if (choice === OPEN_CREDENTIALS) await openCredentialsFile();
-  else if (choice === RETRY) await offers.retry?.();
-  else if (choice === SHOW_IN_CATALOG) await offers.showInCatalog?.();
+  // Callers do not wait for this message (`void showCatalogError(...)`): what its action throws ends here.
+  try {
+    if (choice === CHOOSE_PROFILE) await vscode.commands.executeCommand('dff.cdp.selectProfile');
+    else if (choice === OPEN_CREDENTIALS) await openCredentialsFile();
+    else if (choice === RETRY) await offers.retry?.();
+    else if (choice === SHOW_IN_CATALOG) await offers.showInCatalog?.();
+  } catch (actionError) {
+    const reason = describeFailure(actionError).message;
+    log().error(`${choice}: ${reason}`);
+    void vscode.window.showErrorMessage(`${choice} failed: ${reason}`);
+  }
 }
 
 export function credentialsFilePath(): string {

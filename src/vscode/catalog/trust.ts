@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { log } from '../shared/log';
 
 // CDP credentials are never read in an untrusted workspace: a workspace could otherwise point the
 // credential files or endpoint at something of its choosing.
@@ -8,6 +9,9 @@ export function requireTrust(action: string): boolean {
   if (vscode.workspace.isTrusted) return true;
   void vscode.window
     .showWarningMessage(`Trust this workspace to ${action}: commands that use CDP credentials are off in untrusted workspaces.`, 'Manage Workspace Trust')
-    .then((choice) => choice && vscode.commands.executeCommand('workbench.trust.manage'));
+    .then(
+      (choice) => choice && vscode.commands.executeCommand('workbench.trust.manage'),
+      (error: unknown) => log().warn(`Could not open Manage Workspace Trust: ${error instanceof Error ? error.message : String(error)}`),
+    );
   return false;
 }
