@@ -33,7 +33,11 @@ export interface TextSpan extends Range {
 
 /** What a quick fix should do; fixes.ts turns it into text edits. */
 export type FixSpec =
-  | { kind: 'routeToFailurePort'; processorId: string; relationship: string }
+  /**
+   * Fixes that edit one component also record its JSON path (componentPath): copies can share an
+   * identifier, and the path tells them apart.
+   */
+  | { kind: 'routeToFailurePort'; processorId: string; componentPath?: JsonPath; relationship: string }
   | { kind: 'renameParameter'; contextName: string; parameterName: string; newName: string }
   | { kind: 'renameContext'; contextName: string; newName: string }
   | { kind: 'addParameter'; contextName: string; parameterName: string; sensitive: boolean }
@@ -42,7 +46,10 @@ export type FixSpec =
    * name in the value (the first one left when there are no longer that many), to reference
    * `newName`, an existing parameter of the component's group.
    */
-  | { kind: 'replaceReference'; componentId: string; property: string; parameterName: string; occurrence: number; newName: string };
+  | {
+    kind: 'replaceReference'; componentId: string; componentPath?: JsonPath; property: string; parameterName: string;
+    occurrence: number; newName: string;
+  };
 
 export interface Finding {
   code: string;

@@ -25,7 +25,7 @@ describe('replaceReference fix', () => {
     assert.strictEqual(second.json.flowContents.processors[0].properties['Queue URL'], 'say "hi" to #{QueueURL}/#{QueueUrl}/#{QueueUrl}');
     const remaining = validateText(second.text).findings.filter((finding) => finding.message.includes('"QueueURL"'));
     assert.strictEqual(remaining.length, 1);
-    assert.deepStrictEqual(remaining[0].fixes![0], replace('Queue URL', 'QueueURL', 'QueueUrl', 0));
+    assert.deepStrictEqual(remaining[0].fixes![0], { ...replace('Queue URL', 'QueueURL', 'QueueUrl', 0), componentPath: ['flowContents', 'processors', 0] });
     const both = runFix(second.text, remaining[0].fixes![0]);
     assert.strictEqual(both.json.flowContents.processors[0].properties['Queue URL'], 'say "hi" to #{QueueUrl}/#{QueueUrl}/#{QueueUrl}');
   });

@@ -27,7 +27,7 @@ describe('failure rules', () => {
     assert.match(findings[0].message, /Lambda never retries/);
     assert.strictEqual(findings[0].componentName, 'Store order');
     assert.deepStrictEqual(findings[1].fixes, [
-      { kind: 'routeToFailurePort', processorId: 'b1000000-0000-4000-8000-000000000011', relationship: 'unprocessed' },
+      { kind: 'routeToFailurePort', processorId: 'b1000000-0000-4000-8000-000000000011', componentPath: ['flowContents', 'processors', 1], relationship: 'unprocessed' },
     ]);
   });
 
@@ -39,7 +39,7 @@ describe('failure rules', () => {
     assert.strictEqual(finding.severity, 'warning');
     assert.strictEqual(token(text, finding.range), '"unmatched"');
     assert.deepStrictEqual(finding.fixes, [
-      { kind: 'routeToFailurePort', processorId: 'b2000000-0000-4000-8000-000000000010', relationship: 'unmatched' },
+      { kind: 'routeToFailurePort', processorId: 'b2000000-0000-4000-8000-000000000010', componentPath: ['flowContents', 'processors', 0], relationship: 'unmatched' },
     ]);
   });
 

@@ -39,7 +39,10 @@ describe('parameter reference rules', () => {
     const [caseOnly, missingLetter] = findingsIn(text, ['parameter-undefined']).filter((finding) => /USER|USR|user/.test(finding.message));
     assert.match(caseOnly.message, /references parameter "sftp_user".* Did you mean SFTP_USER\? Correct the reference/);
     assert.deepStrictEqual(caseOnly.fixes, [
-      { kind: 'replaceReference', componentId: caseOnly.componentId, property: 'Remote Path', parameterName: 'sftp_user', occurrence: 0, newName: 'SFTP_USER' },
+      {
+        kind: 'replaceReference', componentId: caseOnly.componentId, componentPath: ['flowContents', 'processors', 0], property: 'Remote Path',
+        parameterName: 'sftp_user', occurrence: 0, newName: 'SFTP_USER',
+      },
       { kind: 'addParameter', contextName: 'ReportParams', parameterName: 'sftp_user', sensitive: false },
     ]);
     assert.strictEqual(missingLetter.fixes![0].kind, 'replaceReference');

@@ -3,6 +3,7 @@ import type { Configurable, FlowModel } from '../model';
 import { resolveParameter } from '../parameterScope';
 import { findReferences, referenceText } from '../references';
 import { replaceInString } from './jsonEdits';
+import { targetComponent } from './targetComponent';
 import type { TextDraft } from './textDraft';
 
 type ReplaceReference = Extract<FixSpec, { kind: 'replaceReference' }>;
@@ -12,11 +13,10 @@ type ReplaceReference = Extract<FixSpec, { kind: 'replaceReference' }>;
  * (the user defined it since) or the new one no longer does.
  */
 export function replaceReference(draft: TextDraft, model: FlowModel, fix: ReplaceReference): void {
-  const component = model.byId.get(fix.componentId)?.find(
+  const component = targetComponent(model, fix.componentId, fix.componentPath,
     (candidate): candidate is Configurable =>
       (candidate.kind === 'PROCESSOR' || candidate.kind === 'CONTROLLER_SERVICE') &&
-      typeof (candidate as Configurable).properties[fix.property] === 'string',
-  );
+      typeof (candidate as Configurable).properties[fix.property] === 'string');
   const group = component?.group;
   if (!component || !group) return;
   if (resolveParameter(model, group, fix.parameterName) || !resolveParameter(model, group, fix.newName)) return;

@@ -5,6 +5,7 @@ import { randomUUID } from 'crypto';
 import type { FixSpec } from '../finding';
 import type { Component, Connection, FlowModel, Group, Port, Processor, RawObject } from '../model';
 import { appendToArray, removeArrayItem } from './jsonEdits';
+import { targetComponent } from './targetComponent';
 import type { TextDraft } from './textDraft';
 
 type RouteToFailurePort = Extract<FixSpec, { kind: 'routeToFailurePort' }>;
@@ -32,7 +33,8 @@ interface Source {
 const PORT_OFFSET: Position = { x: 0, y: 250 };
 
 export function routeToFailurePort(draft: TextDraft, model: FlowModel, fix: RouteToFailurePort): void {
-  const processor = model.byId.get(fix.processorId)?.find((component): component is Processor => component.kind === 'PROCESSOR');
+  const processor = targetComponent(model, fix.processorId, fix.componentPath,
+    (component): component is Processor => component.kind === 'PROCESSOR');
   if (!processor?.group) return;
   stopAutoTerminating(draft, processor, fix.relationship);
   const withPortFunction = model.groups.some((group) =>

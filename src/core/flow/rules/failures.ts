@@ -54,7 +54,7 @@ function autoTerminated(processor: Processor): Finding[] {
     const concern = relationshipConcern(relationship);
     if (!concern) return;
     const at: Anchor = { path: [...processor.path, 'autoTerminatedRelationships', index] };
-    const fixes = [{ kind: 'routeToFailurePort' as const, processorId: processor.id, relationship }];
+    const fixes = [{ kind: 'routeToFailurePort' as const, processorId: processor.id, componentPath: processor.path, relationship }];
     const base = { at, componentId: processor.id, componentName: processor.name, fixes };
     if (concern === 'error') {
       findings.push({

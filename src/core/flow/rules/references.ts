@@ -113,7 +113,8 @@ function undefinedParameter(site: Site, contextName: string, close: readonly Par
     `${sensitive ? 'supply its value when you deploy the function' : 'set its value'}.`);
   const occurrence = references.filter((other) => other.name === reference.name).indexOf(reference);
   const replacements: FixSpec[] = names.map((newName) => ({
-    kind: 'replaceReference', componentId: component.id, property, parameterName: reference.name, occurrence, newName,
+    kind: 'replaceReference', componentId: component.id, componentPath: component.path, property, parameterName: reference.name,
+    occurrence, newName,
   }));
   finding.fixes = [...replacements, { kind: 'addParameter', contextName, parameterName: reference.name, sensitive }];
   return finding;
