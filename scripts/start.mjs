@@ -120,16 +120,20 @@ function catalogForTheView() {
   const child = spawn(process.execPath, [fakeMain, '--dir', dir], { stdio: ['ignore', 'pipe', 'inherit'] });
   const ready = new Promise((resolve, reject) => {
     let output = '';
-    child.stdout.on('data', (chunk) => {
+    const readFirstLine = (chunk) => {
       output += chunk;
       const end = output.indexOf('\n');
       if (end < 0) return;
+      // Only the first line (its address) matters: stop collecting, but keep the pipe drained.
+      child.stdout.off('data', readFirstLine);
+      child.stdout.resume();
       try {
         resolve(JSON.parse(output.slice(0, end)));
       } catch {
         reject(new Error(`The local catalog stand-in printed something other than its address: ${output.slice(0, end)}`));
       }
-    });
+    };
+    child.stdout.on('data', readFirstLine);
     child.on('error', (error) => reject(new Error(`Could not start the local catalog stand-in: ${error.message}`)));
     child.on('exit', (code, signal) => reject(new Error(`The local catalog stand-in exited (${code ?? signal}) before it was ready.`)));
   }).then((started) => ({
