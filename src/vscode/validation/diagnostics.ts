@@ -1,5 +1,5 @@
 // Diagnostics for flow documents: validated on open and, debounced, on change (a change restarts the
-// wait); cleared when the document closes.
+// wait), or at once when a provider asks while a run is pending; cleared when the document closes.
 import * as vscode from 'vscode';
 import type { Validation } from '../../core/flow/validate';
 import type { ValidationRecord } from './api';
@@ -10,7 +10,6 @@ import { settings } from './settings';
 export class FlowDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('dff');
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
-  private readonly waiters = new Map<string, (() => void)[]>();
   private readonly records = new Map<string, ValidationRecord>();
   private readonly validatedEmitter = new vscode.EventEmitter<vscode.TextDocument>();
   /** Fires after a document's diagnostics were replaced. */
@@ -26,14 +25,15 @@ export class FlowDiagnostics implements vscode.Disposable {
   }
 
   /**
-   * The validation of the document's current version, after the run scheduled for it (if any) has been published.
-   * Waiters are released by every end of a pending run: run(), close() and dispose().
+   * The validation of the document's current version. A pending run is not waited out: it runs now
+   * and publishes its diagnostics, so hover, completion and code actions answer without the debounce delay.
    */
   async validated(document: vscode.TextDocument, token?: vscode.CancellationToken): Promise<Validation | undefined> {
     const key = document.uri.toString();
-    // A change while waiting schedules another run: wait for that one too rather than validate out of turn.
-    while (this.timers.has(key) && !this.documents.isCurrent(document) && !token?.isCancellationRequested) {
-      await this.nextRun(key, token);
+    const pending = this.timers.get(key);
+    if (pending !== undefined) {
+      clearTimeout(pending);
+      this.run(key, document);
     }
     if (document.isClosed || token?.isCancellationRequested) return undefined;
     return this.documents.get(document);
@@ -51,7 +51,6 @@ export class FlowDiagnostics implements vscode.Disposable {
     this.records.delete(key);
     this.collection.delete(document.uri);
     this.documents.forget(document);
-    this.release(key);
   }
 
   /** Validates every open document again, e.g. after a settings change. */
@@ -63,22 +62,14 @@ export class FlowDiagnostics implements vscode.Disposable {
   dispose(): void {
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
-    for (const key of [...this.waiters.keys()]) this.release(key);
     this.collection.dispose();
     this.validatedEmitter.dispose();
   }
 
-  /**
-   * A pending run ends here, and always releases its waiters, even if validation throws. A change to the
-   * document clears this timer and schedules another, so the version is the one the run was scheduled for.
-   */
+  /** A pending run ends here: when its timer fires, or early when validated() asks for it. */
   private run(key: string, document: vscode.TextDocument): void {
     this.timers.delete(key);
-    try {
-      if (!document.isClosed) this.publish(document);
-    } finally {
-      this.release(key);
-    }
+    if (!document.isClosed) this.publish(document);
   }
 
   private publish(document: vscode.TextDocument): void {
@@ -89,27 +80,5 @@ export class FlowDiagnostics implements vscode.Disposable {
     const verdict = validation ? 'flow' : this.documents.isCurrent(document) ? 'not-a-flow' : 'not-examined';
     this.records.set(document.uri.toString(), { version: document.version, verdict });
     this.validatedEmitter.fire(document);
-  }
-
-  /** Resolves when the pending run for key ends, or when the token is cancelled. */
-  private nextRun(key: string, token: vscode.CancellationToken | undefined): Promise<void> {
-    return new Promise<void>((resolve) => {
-      let cancelled: vscode.Disposable | undefined;
-      const done = (): void => {
-        cancelled?.dispose();
-        resolve();
-      };
-      this.waiters.set(key, [...(this.waiters.get(key) ?? []), done]);
-      cancelled = token?.onCancellationRequested(() => {
-        this.waiters.set(key, (this.waiters.get(key) ?? []).filter((waiter) => waiter !== done));
-        done();
-      });
-    });
-  }
-
-  private release(key: string): void {
-    const waiting = this.waiters.get(key) ?? [];
-    this.waiters.delete(key);
-    for (const resolve of waiting) resolve();
   }
 }

@@ -1,6 +1,6 @@
 // Hover, completion and go to definition for #{parameter} references in property values. They use the
-// debounced validation of the current version (waiting for it if it is pending), never validate on their own:
-// completion fires on { and ', and validating a large flow on every such keystroke would block the extension host.
+// validation of the current version from FlowDiagnostics, which starts a pending debounced run at once rather
+// than have them wait it out; they never validate a version on their own.
 import * as vscode from 'vscode';
 import { loadFlowEngine } from '../lazy';
 import { offsetRange } from './convert';
