@@ -251,7 +251,9 @@ export class JsonLocator {
         span = { keyStart: at, keyEnd: at, valueStart: at };
       }
       scan.count++;
-      // The first occurrence of a duplicate key is kept; JSON.parse keeps the last, a rare case.
+      // For a duplicate key this scan keeps the first occurrence, while JSON.parse (and rootMemberFromEnd,
+      // which searches from the end) keep the last. Keeping the last here would mean scanning on to the
+      // container's end on every lookup, to know no later duplicate follows: too dear for a rare case.
       if (!scan.members.has(key)) scan.members.set(key, span);
       if (key === segment) {
         scan.pending = span;
