@@ -32,10 +32,9 @@ class ParameterCompletionProvider implements vscode.CompletionItemProvider {
     if (!validation?.model) return undefined;
     const completion = loadFlowEngine().completionsAt(validation.model, validation.locator, document.offsetAt(position));
     if (!completion) return undefined;
-    const inserting = offsetRange(document, completion.startOffset, completion.insertEndOffset);
-    const range = completion.replaceEndOffset === completion.insertEndOffset
-      ? inserting
-      : { inserting, replacing: offsetRange(document, completion.startOffset, completion.replaceEndOffset) };
+    // The replacing range never goes past the reference's own closing brace, so it is used in both
+    // of VS Code's insert modes: completing inside #{Que|ueUrl} must not leave "ueUrl}" behind.
+    const range = offsetRange(document, completion.startOffset, completion.replaceEndOffset);
     const items = completion.entries.map((entry) => {
       const item = new vscode.CompletionItem(entry.label, vscode.CompletionItemKind.Variable);
       item.insertText = entry.insertText;

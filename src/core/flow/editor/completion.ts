@@ -21,8 +21,8 @@ export interface CompletionEntry {
 }
 
 /**
- * Raw offsets of the text the chosen entry replaces, both from the '#'. VS Code uses the inserting
- * range by default and the replacing one when the user asks to replace (editor.suggest.insertMode).
+ * Raw offsets, both from the '#': where the typed reference ends, and what the chosen entry replaces
+ * (the VS Code shell replaces up to replaceEndOffset in both of VS Code's insert modes).
  */
 export interface CompletionData {
   startOffset: number;
