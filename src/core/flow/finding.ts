@@ -41,6 +41,7 @@ export type FixSpec =
   | { kind: 'renameParameter'; contextName: string; parameterName: string; newName: string }
   | { kind: 'renameContext'; contextName: string; newName: string }
   | { kind: 'addParameter'; contextName: string; parameterName: string; sensitive: boolean }
+  | { kind: 'makePortLocal'; portId: string; componentPath?: JsonPath }
   /**
    * Rewrites one reference to `parameterName` in a property, the `occurrence`-th (0-based) of that
    * name in the value (the first one left when there are no longer that many), to reference

@@ -17,6 +17,7 @@ const MUST_OFFER_FIX = [
   'parameter-name-too-short',
   'parameter-name-reserved',
   'parameter-undefined',
+  'entry-port-remote',
 ];
 
 interface Case {

@@ -16,5 +16,7 @@ export function fixTitle(fix: FixSpec): string {
         : `Add parameter "${fix.parameterName}" to context "${fix.contextName}", with an empty value to set`;
     case 'replaceReference':
       return `Change to ${referenceText(fix.newName)}`;
+    case 'makePortLocal':
+      return 'Make it a local input port (turn remote access off)';
   }
 }

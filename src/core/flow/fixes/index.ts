@@ -10,6 +10,7 @@ import { detectJsonStyle } from './jsonStyle';
 import { renameContext } from './renameContext';
 import { renameParameter } from './renameParameter';
 import { replaceReference } from './replaceReference';
+import { makePortLocal } from './makePortLocal';
 import { routeToFailurePort } from './routeToFailurePort';
 import { TextDraft } from './textDraft';
 
@@ -37,6 +38,9 @@ export function computeFix(text: string, model: FlowModel, fix: FixSpec): TextEd
       break;
     case 'replaceReference':
       replaceReference(draft, current, fix);
+      break;
+    case 'makePortLocal':
+      makePortLocal(draft, current, fix);
       break;
   }
   return draft.edits();

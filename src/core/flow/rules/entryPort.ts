@@ -52,10 +52,11 @@ function remote(port: Port): Finding {
     code: 'entry-port-remote',
     severity: 'error',
     message: `Input port "${port.name}" allows remote access: it is a site-to-site port, and DFF needs a local input port. ` +
-      'Recreate it as a local input port (remote access off).',
+      'Make it a local input port (remote access off).',
     at: { path: [...port.path, 'allowRemoteAccess'] },
     componentId: port.id,
     componentName: port.name,
+    fixes: [{ kind: 'makePortLocal', portId: port.id, componentPath: port.path }],
   };
 }
 
