@@ -1,6 +1,7 @@
 // `dff catalog push <file>`: validate, then a new version of the flow with that name, or a new flow.
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { countOf } from '../../core/countOf';
 import { preparePush } from '../../core/catalog/preparePush';
 import { decodeFileText } from '../decodeText';
 import { pushFlow } from '../../core/catalog/push';
@@ -9,8 +10,6 @@ import type { CatalogCommand } from './args';
 import type { CommandContext } from './context';
 
 export type PushOptions = Omit<Extract<CatalogCommand, { kind: 'push' }>, 'kind' | 'profile'>;
-
-const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 export async function runPush(options: PushOptions, context: CommandContext): Promise<number> {
   const { io } = context;
@@ -33,10 +32,10 @@ export async function runPush(options: PushOptions, context: CommandContext): Pr
     }
     if (errors > firstErrors.length) io.stderr(`... and ${errors - firstErrors.length} more errors (dff validate ${options.file} shows them all)\n`);
     if (!options.force) {
-      io.stderr(`dff catalog push: ${plural(errors, 'error')} in ${options.file}; the function would fail. Fix them, or add --force to push anyway.\n`);
+      io.stderr(`dff catalog push: ${countOf(errors, 'error')} in ${options.file}; the function would fail. Fix them, or add --force to push anyway.\n`);
       return EXIT_FINDINGS;
     }
-    io.stderr(`Pushing despite ${plural(errors, 'error')} (--force).\n`);
+    io.stderr(`Pushing despite ${countOf(errors, 'error')} (--force).\n`);
   }
   const name = prepared.name;
   if (name === undefined) {

@@ -1,6 +1,9 @@
 // Recognises a NiFi flow definition by content, not by file name.
 
-/** How much of a file's beginning decides whether it can be a flow definition. */
+/**
+ * How much of a file's beginning decides whether it can be a flow definition: bytes of a file on
+ * disk, characters of text already in memory (the two are close enough for a head check).
+ */
 export const DETECTION_HEAD_BYTES = 256 * 1024;
 
 /**

@@ -1,7 +1,7 @@
 // Text -> FlowModel. Uses JSON.parse for speed; the model keeps JSON paths, and positions are
 // found later (locate.ts) only for what a finding points at.
 import { parse as parseJsonc, ParseErrorCode, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { isFlowDefinition, isObject, mayBeFlowDefinition } from './detect';
+import { DETECTION_HEAD_BYTES, isFlowDefinition, isObject, mayBeFlowDefinition } from './detect';
 import type { Finding } from './finding';
 import type {
   Component, ComponentKind, Configurable, Connection, ConnectionEnd, FlowModel, Group, JsonPath,
@@ -15,7 +15,7 @@ export type ParseOutcome =
   | { kind: 'broken'; finding: Finding };
 
 export function parseFlow(text: string): ParseOutcome {
-  if (!mayBeFlowDefinition(text.slice(0, 256 * 1024))) return { kind: 'notFlow' };
+  if (!mayBeFlowDefinition(text.slice(0, DETECTION_HEAD_BYTES))) return { kind: 'notFlow' };
   let root: unknown;
   try {
     root = JSON.parse(text);

@@ -1,4 +1,5 @@
 // path:line:col: severity code: message, with 1-based line and column as compilers print them.
+import { countOf } from '../../../core/countOf';
 import { countBySeverity, inTextOrder, type ValidateResult } from '../result';
 
 export function formatText(result: ValidateResult): string {
@@ -15,19 +16,15 @@ export function formatText(result: ValidateResult): string {
 }
 
 function summary(result: ValidateResult): string {
-  const flows = plural(result.flows.length, 'flow definition');
+  const flows = countOf(result.flows.length, 'flow definition');
   const skipped = result.skippedCount + result.skippedExplicit.length;
-  const others = skipped > 0 ? ` (${plural(skipped, 'other JSON file')} skipped)` : '';
+  const others = skipped > 0 ? ` (${countOf(skipped, 'other JSON file')} skipped)` : '';
   if (result.flows.length === 0) return `No flow definitions found${others}.`;
   const counts = countBySeverity(result);
   const total = counts.error + counts.warning + counts.info + counts.hint;
   if (total === 0) return `No problems in ${flows}${others}.`;
-  const parts = [plural(counts.error, 'error'), plural(counts.warning, 'warning')];
+  const parts = [countOf(counts.error, 'error'), countOf(counts.warning, 'warning')];
   const notes = counts.info + counts.hint;
-  if (notes > 0) parts.push(plural(notes, 'note'));
+  if (notes > 0) parts.push(countOf(notes, 'note'));
   return `${parts.join(', ')} in ${flows}${others}.`;
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

@@ -1,5 +1,6 @@
 // What the CodeLens above a flow definition says: the verdict above flowContents, and the role
 // DataFlow Functions gives each port of the top group (or why it cannot use the port).
+import { countOf } from '../../countOf';
 import type { ResolvedFinding } from '../finding';
 import type { JsonLocator } from '../locate';
 import type { FlowModel, JsonPath, Port } from '../model';
@@ -40,8 +41,8 @@ export function verdictTitle(findings: readonly ResolvedFinding[]): string {
   const errors = findings.filter((finding) => finding.severity === 'error').length;
   const warnings = findings.filter((finding) => finding.severity === 'warning').length;
   if (errors === 0 && warnings === 0) return '$(check) Ready for DataFlow Functions';
-  if (errors === 0) return `$(warning) ${count(warnings, 'warning')}: show problems`;
-  return `$(error) ${count(errors, 'error')}, ${count(warnings, 'warning')}: show problems`;
+  if (errors === 0) return `$(warning) ${countOf(warnings, 'warning')}: show problems`;
+  return `$(error) ${countOf(errors, 'error')}, ${countOf(warnings, 'warning')}: show problems`;
 }
 
 function verdictLens(validation: LensInput): LensData {
@@ -56,10 +57,6 @@ function keyOffset(locator: JsonLocator, path: JsonPath): number {
   } catch {
     return 0;
   }
-}
-
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 /** Short lens titles for the port problems the rules report; other problems get a count. */
@@ -78,7 +75,7 @@ function isProblem(finding: ResolvedFinding): boolean {
 function problemLens(port: Port, problems: readonly ResolvedFinding[]): { title: string; showsProblems: boolean } {
   const known = problems.find((finding) => PORT_PROBLEMS[finding.code] !== undefined);
   const icon = problems.some((finding) => finding.severity === 'error') ? '$(error)' : '$(warning)';
-  const title = known ? PORT_PROBLEMS[known.code] : `${port.kind === 'INPUT_PORT' ? 'Input' : 'Output'} port: ${count(problems.length, 'problem')}`;
+  const title = known ? PORT_PROBLEMS[known.code] : `${port.kind === 'INPUT_PORT' ? 'Input' : 'Output'} port: ${countOf(problems.length, 'problem')}`;
   return { title: `${icon} ${title}`, showsProblems: true };
 }
 
