@@ -9,7 +9,7 @@ const outdir = outdirAt >= 0 ? process.argv[outdirAt + 1] : 'dist';
 const lazyEngines = {
   name: 'lazy-engines',
   setup(build) {
-    build.onResolve({ filter: /^\.\/(flow|catalog)-engine\.js$/ }, (args) => ({ path: args.path, external: true }));
+    build.onResolve({ filter: /^\.\/(flow|catalog|aws)-engine\.js$/ }, (args) => ({ path: args.path, external: true }));
   },
 };
 const common = {
@@ -26,7 +26,7 @@ const common = {
 };
 const builds = [
   { entryPoints: { extension: 'src/extension.ts' } },
-  { entryPoints: { 'flow-engine': 'src/core/flow/engine.ts', 'catalog-engine': 'src/core/catalog/engine.ts' } },
+  { entryPoints: { 'flow-engine': 'src/core/flow/engine.ts', 'catalog-engine': 'src/core/catalog/engine.ts', 'aws-engine': 'src/core/aws/engine.ts' } },
   { entryPoints: { cli: 'src/cli/main.ts' }, banner: { js: '#!/usr/bin/env node' } },
 ];
 for (const options of builds) {
