@@ -9,7 +9,9 @@ import Mocha from 'mocha';
 const reportFile = process.env.DFF_TEST_REPORT_FILE;
 
 export function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: 60_000, slow: 5_000 });
+  // DFF_TEST_GREP runs only the tests whose title matches (as in the UI tests).
+  const grep = process.env.DFF_TEST_GREP;
+  const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: 60_000, slow: 5_000, ...(grep ? { grep } : {}) });
   const suiteDir = path.join(__dirname, 'suite');
   const files = fs.readdirSync(suiteDir).filter((name) => name.endsWith('.test.js')).sort();
   for (const name of files) mocha.addFile(path.join(suiteDir, name));
