@@ -4,6 +4,9 @@
 // the URL. It runs until Ctrl+C. Env: DFF_PORT picks the port (default: a free one).
 // Without CDP credentials of your own (~/.cdp/credentials or CDP_* variables), or with
 // --fake-catalog, the Catalog view talks to the local stand-in of the catalog (test/fakes/catalog).
+// Without AWS profiles of your own (~/.aws/config or credentials, AWS_* variables), or with --sandbox,
+// the Functions view and deploys talk to the local AWS stand-in (test/fakes/aws); --sandbox also picks
+// the catalog stand-in, so a sample flow can be pushed and deployed end to end without any account.
 import { spawn, spawnSync } from 'node:child_process';
 import * as os from 'node:os';
 import * as fs from 'node:fs';
@@ -50,12 +53,17 @@ if (!fs.existsSync(vsix)) {
 }
 
 const catalog = catalogForTheView();
-process.on('exit', () => catalog.stop());
+const aws = awsForTheView();
+process.on('exit', () => {
+  catalog.stop();
+  aws.stop();
+});
 let starting;
 let server;
 let exitCode = 1;
 try {
   const catalogEnv = await unlessStopped(catalog.ready);
+  const awsEnv = await unlessStopped(aws.ready);
 
   codeServer.seedUserSettings(profile.userDataDir, devSettings);
   console.log(`Installing ${path.relative(repoRoot, vsix)} into ${path.relative(repoRoot, profileDir)}/`);
@@ -63,7 +71,7 @@ try {
 
   const logFile = path.join(profileDir, 'code-server.log');
   const port = process.env.DFF_PORT ? Number(process.env.DFF_PORT) : undefined;
-  starting = codeServer.startCodeServer({ ...profile, logFile, port, env: catalogEnv.env });
+  starting = codeServer.startCodeServer({ ...profile, logFile, port, env: { ...catalogEnv.env, ...awsEnv.env } });
   server = await unlessStopped(starting);
   const url = codeServer.workbenchUrl(server, samples);
 
@@ -76,6 +84,7 @@ The folder open there is samples/ of this repository: auto save is off, and savi
 after a quick fix) changes the real file in samples/. \`git checkout samples/\` undoes such changes.
 code-server's log: ${path.relative(repoRoot, logFile)}
 ${catalogEnv.note}
+${awsEnv.note}
 Press Ctrl+C to stop.`);
 
   const outcome = await Promise.race([
@@ -96,8 +105,19 @@ Press Ctrl+C to stop.`);
   server ??= await starting?.catch(() => undefined);
   await server?.stop();
   catalog.stop();
+  aws.stop();
 }
 process.exit(exitCode);
+
+/** Compiles the stand-ins once (an out/ left from before the last source change would run stale code). */
+let compiled;
+function compileStandIns() {
+  if (compiled === undefined) {
+    console.log('Compiling the local stand-ins (npm run compile)');
+    compiled = spawnSync('npm', ['run', '--silent', 'compile'], { cwd: repoRoot, stdio: 'inherit' }).status === 0;
+  }
+  return compiled;
+}
 
 /**
  * The user's own CDP profiles when they have some; otherwise the local catalog stand-in with sample
@@ -106,18 +126,49 @@ process.exit(exitCode);
 function catalogForTheView() {
   const userFile = process.env.CDP_SHARED_CREDENTIALS_FILE || path.join(os.homedir(), '.cdp', 'credentials');
   const hasOwn = fs.existsSync(userFile) || Boolean(process.env.CDP_ACCESS_KEY_ID);
-  if (hasOwn && !process.argv.includes('--fake-catalog')) {
+  const chosen = process.argv.includes('--fake-catalog') || process.argv.includes('--sandbox');
+  if (hasOwn && !chosen) {
     return { ready: Promise.resolve({ env: {}, note: `The Catalog view uses your CDP profiles (${userFile}).` }), stop() {} };
   }
-  // Always compiled first: an out/ left from before the last source change would run a stale stand-in.
-  console.log('Compiling the local catalog stand-in (npm run compile)');
-  const compile = spawnSync('npm', ['run', '--silent', 'compile'], { cwd: repoRoot, stdio: 'inherit' });
-  if (compile.status !== 0) {
-    return { ready: Promise.reject(new Error('Compiling the local catalog stand-in failed; see above.')), stop() {} };
+  const standIn = startStandIn('catalog', path.join(profileDir, 'fake-cdp'));
+  return {
+    ready: standIn.ready.then((started) => ({
+      env: { CDP_SHARED_CREDENTIALS_FILE: started.credentialsFile, CDP_CONFIG_FILE: started.configFile },
+      note: `${hasOwn ? 'With --fake-catalog' : 'No CDP credentials of your own were found'}: the Catalog view talks to a local stand-in of the catalog at ${started.url}\n(profile "${started.profile}", sample flows; pushes land there). ${hasOwn ? '' : 'Use --fake-catalog to choose it even when you have credentials.'}`,
+    })),
+    stop: standIn.stop,
+  };
+}
+
+/**
+ * The user's own AWS profiles when they have some; otherwise (or with --sandbox) the local AWS stand-in
+ * with two deployed sample functions, reached through a profile named "sandbox".
+ */
+function awsForTheView() {
+  const configFile = process.env.AWS_CONFIG_FILE || path.join(os.homedir(), '.aws', 'config');
+  const credentialsFile = process.env.AWS_SHARED_CREDENTIALS_FILE || path.join(os.homedir(), '.aws', 'credentials');
+  const hasOwn = fs.existsSync(configFile) || fs.existsSync(credentialsFile) || Boolean(process.env.AWS_ACCESS_KEY_ID);
+  if (hasOwn && !process.argv.includes('--sandbox')) {
+    return { ready: Promise.resolve({ env: {}, note: `The Functions view uses your AWS profiles (${configFile}).` }), stop() {} };
   }
-  const fakeMain = path.join(repoRoot, 'out', 'test', 'fakes', 'catalog', 'main.js');
-  const dir = path.join(profileDir, 'fake-cdp');
-  const child = spawn(process.execPath, [fakeMain, '--dir', dir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const standIn = startStandIn('aws', path.join(profileDir, 'fake-aws'));
+  return {
+    ready: standIn.ready.then((started) => ({
+      // AWS_PROFILE makes the sandbox the profile in use; no other profile is there to pick.
+      env: { AWS_CONFIG_FILE: started.configFile, AWS_SHARED_CREDENTIALS_FILE: started.credentialsFile, AWS_PROFILE: started.profile },
+      note: `${hasOwn ? 'With --sandbox' : 'No AWS profiles of your own were found'}: the Functions view and deploys talk to a local AWS stand-in at ${started.url}\n(profile "${started.profile}", account ${started.account}, two sample functions). ${hasOwn ? '' : 'Use --sandbox to choose it even when you have profiles.'}`,
+    })),
+    stop: standIn.stop,
+  };
+}
+
+/** Starts test/fakes/<name>/main.js; `ready` resolves with the JSON line it prints once it listens. */
+function startStandIn(name, dir) {
+  if (!compileStandIns()) {
+    return { ready: Promise.reject(new Error(`Compiling the local ${name} stand-in failed; see above.`)), stop() {} };
+  }
+  const main = path.join(repoRoot, 'out', 'test', 'fakes', name, 'main.js');
+  const child = spawn(process.execPath, [main, '--dir', dir], { stdio: ['ignore', 'pipe', 'inherit'] });
   const ready = new Promise((resolve, reject) => {
     let output = '';
     const readFirstLine = (chunk) => {
@@ -130,16 +181,13 @@ function catalogForTheView() {
       try {
         resolve(JSON.parse(output.slice(0, end)));
       } catch {
-        reject(new Error(`The local catalog stand-in printed something other than its address: ${output.slice(0, end)}`));
+        reject(new Error(`The local ${name} stand-in printed something other than its address: ${output.slice(0, end)}`));
       }
     };
     child.stdout.on('data', readFirstLine);
-    child.on('error', (error) => reject(new Error(`Could not start the local catalog stand-in: ${error.message}`)));
-    child.on('exit', (code, signal) => reject(new Error(`The local catalog stand-in exited (${code ?? signal}) before it was ready.`)));
-  }).then((started) => ({
-    env: { CDP_SHARED_CREDENTIALS_FILE: started.credentialsFile, CDP_CONFIG_FILE: started.configFile },
-    note: `${hasOwn ? 'With --fake-catalog' : 'No CDP credentials of your own were found'}: the Catalog view talks to a local stand-in of the catalog at ${started.url}\n(profile "${started.profile}", sample flows; pushes land there). ${hasOwn ? '' : 'Use --fake-catalog to choose it even when you have credentials.'}`,
-  }));
+    child.on('error', (error) => reject(new Error(`Could not start the local ${name} stand-in: ${error.message}`)));
+    child.on('exit', (code, signal) => reject(new Error(`The local ${name} stand-in exited (${code ?? signal}) before it was ready.`)));
+  });
   return {
     ready,
     stop() {
