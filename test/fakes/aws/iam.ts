@@ -251,7 +251,7 @@ function parseRoleArn(arn: string): { account: string; path: string; name: strin
   return { account: match[1], path: match[2].slice(0, slash + 1), name: match[2].slice(slash + 1) };
 }
 
-export class FakeIam implements ServiceModule {
+export class IamService implements ServiceModule {
   readonly service = 'iam' as const;
   /** IAM's eventual consistency: for this long after a role is created (or its trust policy changes), Lambda cannot assume it yet. */
   propagationDelayMs = 0;

@@ -219,7 +219,7 @@ function target(call: AwsCall): { bucket?: string; key?: string } {
   return { bucket: path.slice(0, slash), key: path.slice(slash + 1) };
 }
 
-export class FakeS3 implements ServiceModule {
+export class S3Service implements ServiceModule {
   readonly service = 's3' as const;
   private readonly buckets = new Map<string, StoredBucket>();
   /** A stable canonical user id per account, as ListBuckets shows the owner. */

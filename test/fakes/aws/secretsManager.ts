@@ -150,7 +150,7 @@ function sameValue(version: SecretVersion, value: { secretString?: string; secre
   return version.secretString === value.secretString && (version.secretBinary?.equals(value.secretBinary ?? Buffer.alloc(0)) ?? value.secretBinary === undefined);
 }
 
-export class FakeSecretsManager implements ServiceModule {
+export class SecretsManagerService implements ServiceModule {
   readonly service = 'secretsmanager' as const;
   private readonly secrets: StoredSecret[] = [];
 
