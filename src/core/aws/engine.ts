@@ -14,3 +14,4 @@ export { describeAwsError } from './errors';
 export type { AwsErrorContext, AwsProblem, AwsProblemKind } from './errors';
 export { parseFlowCrn } from './crn';
 export type { FlowCrn } from './crn';
+export * from '../deploy';
