@@ -93,6 +93,12 @@ export interface FunctionDirectory {
   allowsS3Invoke(functionArn: string, bucketArn: string): { exists: boolean; allowed: boolean };
 }
 
+/** Owned by s3.ts; Lambda's CreateFunction/UpdateFunctionCode read a code package given as S3Bucket/S3Key from it. */
+export interface ObjectDirectory {
+  /** The object's bytes and its bucket's region, or the S3 error code that reading it would give. */
+  getObject(bucket: string, key: string): { bucketRegion: string; body: Buffer } | 'NoSuchBucket' | 'NoSuchKey';
+}
+
 /** Owned by logs.ts; Lambda's Invoke writes the invocation's log lines through it. */
 export interface LogSink {
   append(groupName: string, streamName: string, messages: string[], timestamp: number): void;
@@ -101,7 +107,12 @@ export interface LogSink {
 export interface FakeAwsWorld {
   /** The stand-in's clock in epoch ms (tests may move it). */
   now(): number;
+  /** The default account (12 digits): ARNs of seeded resources use it. */
+  account: string;
+  /** The default region of seeded resources (callers' regions come from their signatures). */
+  region: string;
   roles?: RoleDirectory;
   functions?: FunctionDirectory;
+  objects?: ObjectDirectory;
   logs?: LogSink;
 }
