@@ -7,6 +7,7 @@ import { settings } from './settings';
 
 export const SHOW_PROBLEMS_COMMAND = 'dff.showProblems';
 const PUSH_COMMAND = 'dff.catalog.push';
+const DEPLOY_COMMAND = 'dff.deploy.deploy';
 /** Documents that can be pushed: files and new unsaved ones, not read-only views such as a catalog version. */
 const PUSHABLE_SCHEMES = new Set(['file', 'untitled']);
 
@@ -18,7 +19,7 @@ class FlowCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable
   constructor(private readonly diagnostics: FlowDiagnostics) {
     this.subscriptions = [
       diagnostics.onDidValidate(() => this.changed.fire()),
-      // Push to Catalog is offered only in trusted workspaces.
+      // Push to Catalog and Deploy to Lambda are offered only in trusted workspaces.
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.changed.fire()),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration('dff.codeLens')) this.changed.fire();
@@ -39,7 +40,7 @@ class FlowCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable
         tooltip: lens.showsProblems ? 'Show the problems of this flow in the Problems panel' : undefined,
       });
     });
-    // Pushing uses CDP credentials: offered only in trusted workspaces, beside the verdict.
+    // Pushing and deploying use CDP and AWS credentials: offered only in trusted workspaces, beside the verdict.
     if (vscode.workspace.isTrusted && PUSHABLE_SCHEMES.has(document.uri.scheme) && lenses.length > 0 && validation.model) {
       lenses.splice(1, 0, new vscode.CodeLens(lenses[0].range, {
         title: '$(cloud-upload) Push to Catalog',
@@ -47,6 +48,15 @@ class FlowCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable
         arguments: [document.uri],
         tooltip: 'Validate this flow and push it to the CDP DataFlow Catalog as a new flow or a new version',
       }));
+      // Deploying reads dff.deploy.json beside the file: files on disk only.
+      if (document.uri.scheme === 'file') {
+        lenses.splice(2, 0, new vscode.CodeLens(lenses[0].range, {
+          title: '$(rocket) Deploy to Lambda',
+          command: DEPLOY_COMMAND,
+          arguments: [document.uri],
+          tooltip: 'Plan a deploy of this flow to AWS Lambda (target from dff.deploy.json), review it, then apply it',
+        }));
+      }
     }
     return lenses;
   }
