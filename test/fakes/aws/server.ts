@@ -210,7 +210,12 @@ export async function startFakeAws(options: FakeAwsOptions = {}): Promise<FakeAw
     const { reply, record } = await answer(request, body);
     if (record) calls.push(record);
     const payload = reply.body === undefined ? Buffer.alloc(0) : Buffer.isBuffer(reply.body) ? reply.body : Buffer.from(reply.body, 'utf8');
-    const headers: Record<string, string | number> = { 'x-amzn-RequestId': reply.headers?.['x-amzn-RequestId'] ?? randomBytes(16).toString('hex'), ...reply.headers };
+    // The Date header tells the SDK the service's clock; it corrects its own from it, as with AWS.
+    const headers: Record<string, string | number> = {
+      Date: new Date(world.now()).toUTCString(),
+      'x-amzn-RequestId': reply.headers?.['x-amzn-RequestId'] ?? randomBytes(16).toString('hex'),
+      ...reply.headers,
+    };
     if (request.method !== 'HEAD' || headers['Content-Length'] === undefined) headers['Content-Length'] = payload.length;
     response.writeHead(reply.status, headers);
     response.end(request.method === 'HEAD' ? undefined : payload);
