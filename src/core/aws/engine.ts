@@ -15,3 +15,27 @@ export type { AwsErrorContext, AwsProblem, AwsProblemKind } from './errors';
 export { parseFlowCrn } from './crn';
 export type { FlowCrn } from './crn';
 export * from '../deploy';
+export { DFF_HANDLER, MAX_FUNCTIONS_PAGE, isDataFlowFunction, listFunctionPages, summarizeFunction } from './functions';
+export type { FunctionSummary, ListFunctionsOptions } from './functions';
+export { describeFunction, isSecretEnvKey, maskEnvironment, s3SourceBuckets, triggerTarget } from './functionDetails';
+export type {
+  AliasInfo,
+  DescribeFunctionOptions,
+  DetailPart,
+  EnvironmentEntry,
+  EventSourceTrigger,
+  FunctionDetails,
+  FunctionTrigger,
+  FunctionVersionInfo,
+  PartProblem,
+  S3Trigger,
+  SecretInfo,
+  TriggerTarget,
+} from './functionDetails';
+export { functionWarnings } from './warnings';
+export type { FunctionWarning, FunctionWarningCode, WarningContext } from './warnings';
+export { classifyLogLine, followLogs, logGroupName, MAX_LOG_PAGE, parseSince, readLogs, resolveLogVersions, versionStreamPrefixes } from './logs';
+export type { FollowLogsOptions, LogEvent, LogLevel, QualifiedLogs, ReadLogsOptions } from './logs';
+export { invokeFunction, s3EventKey, s3ObjectCreatedEvent } from './invoke';
+export type { InvokeOutcome, InvokeRequest, S3EventInput } from './invoke';
+export { lambdaConsoleUrl } from './consoleUrl';
