@@ -26,7 +26,8 @@ export function createServices(world: FakeAwsWorld) {
   const sts = new StsService(world);
   const secrets = new SecretsManagerService(world);
   const modules: ServiceModule[] = [lambda, logs, sts, iam, s3, secrets];
-  return { lambda, logs, sts, iam, s3, secrets, modules };
+  // fake.secrets and fake.secretsManager are the same module (both names are in use).
+  return { lambda, logs, sts, iam, s3, secrets, secretsManager: secrets, modules };
 }
 
 export type FakeAwsServices = ReturnType<typeof createServices>;
