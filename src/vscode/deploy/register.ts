@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { AwsSession } from '../aws/session';
 import { StoredKeys } from '../catalog/secretKeys';
 import { CdpSession } from '../catalog/session';
+import type { FunctionKey } from '../../core/deploy/desired';
 import type { VersionNode } from '../catalog/treeItems';
 import { deployFlowFile, type DeployDependencies } from './deployCommand';
 import { askFunctionKey, FunctionKeys, removeFunctionKey } from './functionKey';
@@ -78,10 +79,16 @@ export function registerDeploy(context: vscode.ExtensionContext, registration: D
       if (!flow) return undefined;
       return deployGuarded(flow, { ...(isDeployOptions(options) ? options : {}), versionCrn: node.version.crn });
     }),
-    vscode.commands.registerCommand('dff.deploy.setFunctionKey', () => askFunctionKey(keys)),
+    // A key given as an argument is stored without asking (for scripts and tests).
+    vscode.commands.registerCommand('dff.deploy.setFunctionKey', (given?: unknown) => askFunctionKey(keys, isFunctionKey(given) ? given : undefined)),
     vscode.commands.registerCommand('dff.deploy.removeFunctionKey', () => removeFunctionKey(keys)),
     ...registerSmallCommands(deps, deployGuarded),
   );
 
   return { lastOutcome: () => last, plansShown: () => plans.shown() };
+}
+
+function isFunctionKey(value: unknown): value is FunctionKey {
+  const key = value as Partial<FunctionKey> | undefined;
+  return typeof key?.accessKeyId === 'string' && typeof key.privateKey === 'string' && key.accessKeyId !== '' && key.privateKey !== '';
 }

@@ -1,6 +1,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { DeployTarget, NamedTarget } from '../../core/deploy/target';
+import type { FunctionNode, QualifierNode } from '../aws/functionNodes';
 import { loadAwsEngine } from '../lazy';
 import { log } from '../shared/log';
 import type { DeployDependencies } from './deployCommand';
@@ -79,14 +80,12 @@ async function locate(deps: DeployDependencies, subject: unknown, title: string)
   return picked && { flow, named: picked, deployFile: found.deployFile };
 }
 
-/** The function name of a Functions view node (or a plain name given by a script). */
+/** The function name of a Functions view node (a function, or one of its versions or aliases), or a plain name given by a script. */
 function functionNameOf(subject: unknown): string | undefined {
   if (typeof subject === 'string') return subject;
-  if (typeof subject !== 'object' || subject === null || subject instanceof vscode.Uri) return undefined;
-  const node = subject as { functionName?: unknown; function?: { FunctionName?: unknown; name?: unknown } };
-  if (typeof node.functionName === 'string') return node.functionName;
-  if (typeof node.function?.FunctionName === 'string') return node.function.FunctionName;
-  if (typeof node.function?.name === 'string') return node.function.name;
+  const node = subject as Partial<FunctionNode | QualifierNode> | undefined;
+  if (node?.kind === 'function') return node.summary?.name;
+  if (node?.kind === 'qualifier') return node.fn?.summary.name;
   return undefined;
 }
 

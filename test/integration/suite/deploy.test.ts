@@ -1,0 +1,231 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { PushResult } from '../../../src/core/catalog/push';
+import type { DffExtensionApi } from '../../../src/extension';
+import type { DeployApi } from '../../../src/vscode/deploy/register';
+import type { DeployOptions, DeployOutcome } from '../../../src/vscode/deploy/options';
+import { startAwsHarness, type AwsHarness } from '../../fakes/aws/harness';
+import { startFakeCatalog, type FakeCatalog } from '../../fakes/catalog/server';
+import { generateEd25519AccessKey, writeCdpFiles, type TestAccessKey } from '../../fakes/catalog/testKeys';
+import { MessageCapture } from '../messageCapture';
+
+// "Deploy to Lambda" in the real extension host, against the catalog and AWS stand-ins started
+// here: the sample's sandbox target (samples/dff.deploy.json), run the way the Explorer's context
+// menu runs it, the modal confirmation answered, then what the stand-in holds afterwards; a second
+// deploy changes nothing and writes nothing; a flow with errors is refused before any AWS call.
+
+const repoRoot = path.resolve(__dirname, '..', '..', '..', '..');
+const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { publisher: string; name: string };
+const extensionId = `${manifest.publisher}.${manifest.name}`;
+const CDP_PROFILE = 'dff-deploy-integration';
+const FUNCTION = 's3-to-sqs-sandbox';
+const ARTIFACTS = 'dff-sandbox-artifacts';
+const ZIP_KEY = 'naaf-aws-lambda-1.0.0-bin.zip';
+const INCOMING = 'dff-sandbox-incoming';
+const OTHER_TEAM_QUEUE = 'arn:aws:sqs:us-east-1:123456789012:other-team-audit';
+const SENSITIVE = { AwsAccessKeyId: 'AKIASENSITIVEVALUE01', AwsSecretAccessKey: 'sensitive-secret-value-do-not-show' };
+const ENV_NAMES = ['CDP_SHARED_CREDENTIALS_FILE', 'CDP_CONFIG_FILE', 'CDP_PROFILE', 'CDP_REGION', 'CDP_ACCESS_KEY_ID', 'CDP_PRIVATE_KEY', 'AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE', 'AWS_PROFILE', 'AWS_REGION', 'AWS_DEFAULT_REGION', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'];
+
+describe('Deploy to Lambda', function () {
+  this.timeout(120_000);
+  let catalog: FakeCatalog;
+  let aws: AwsHarness;
+  let deployApi: DeployApi;
+  let cdpKey: TestAccessKey;
+  let functionKey: TestAccessKey;
+  let tmp: string;
+  let pushed: PushResult;
+  const messages = new MessageCapture();
+  const savedEnv: Record<string, string | undefined> = {};
+
+  before(async () => {
+    catalog = await startFakeCatalog();
+    cdpKey = generateEd25519AccessKey();
+    catalog.addKey(cdpKey.accessKeyId, cdpKey.publicKey);
+    aws = await startAwsHarness({ profile: 'sandbox' });
+    aws.fake.s3.seedBucket(ARTIFACTS, { objects: { [ZIP_KEY]: 'PK\u0003\u0004 DataFlow Functions binaries (stand-in)' } });
+    aws.fake.s3.seedBucket(INCOMING, {
+      notificationXml:
+        '<NotificationConfiguration><QueueConfiguration><Id>other-team</Id><Queue>' +
+        OTHER_TEAM_QUEUE +
+        '</Queue><Event>s3:ObjectCreated:*</Event></QueueConfiguration></NotificationConfiguration>',
+    });
+
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dff-deploy-test-'));
+    for (const name of ENV_NAMES) {
+      savedEnv[name] = process.env[name];
+      delete process.env[name];
+    }
+    Object.assign(process.env, writeCdpFiles(tmp, CDP_PROFILE, cdpKey, catalog.url).env, {
+      AWS_CONFIG_FILE: aws.configFile,
+      AWS_SHARED_CREDENTIALS_FILE: aws.credentialsFile,
+      AWS_PROFILE: aws.profile,
+    });
+
+    const extension = vscode.extensions.getExtension<DffExtensionApi>(extensionId);
+    assert.ok(extension, `${extensionId} is not loaded in this VS Code`);
+    deployApi = (await extension.activate()).deploy;
+    messages.install();
+    assert.equal(await vscode.commands.executeCommand('dff.cdp.selectProfile', CDP_PROFILE), CDP_PROFILE);
+    await vscode.commands.executeCommand('dff.aws.reloadCredentials');
+    functionKey = generateEd25519AccessKey();
+    await vscode.commands.executeCommand('dff.deploy.setFunctionKey', { accessKeyId: functionKey.accessKeyId, privateKey: functionKey.privateKey });
+
+    const result = await vscode.commands.executeCommand<PushResult | undefined>('dff.catalog.push', workspaceFile('ready-s3-to-sqs.json'), {
+      name: 'ReadyS3ToSqsDeploy',
+      comments: 'For the deploy test',
+    });
+    assert.ok(result, 'the sample flow could not be pushed to the catalog stand-in');
+    pushed = result;
+  });
+
+  after(async () => {
+    messages.uninstall();
+    await vscode.commands.executeCommand('dff.deploy.removeFunctionKey');
+    for (const [name, value] of Object.entries(savedEnv)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+    await aws?.close();
+    await catalog?.close();
+    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('offers Deploy to Lambda beside Push to Catalog in the CodeLens of a flow file', async () => {
+    const uri = workspaceFile('ready-s3-to-sqs.json');
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    const lenses = await waitFor(async () => {
+      const found = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 100);
+      return found.some((lens) => lens.command?.command === 'dff.deploy.deploy') ? found : undefined;
+    }, 'the Deploy to Lambda lens');
+    const titles = lenses.map((lens) => lens.command?.title);
+    assert.deepEqual(titles.slice(0, 3), ['$(check) Ready for DataFlow Functions', '$(cloud-upload) Push to Catalog', '$(rocket) Deploy to Lambda']);
+    const deploy = lenses.find((lens) => lens.command?.command === 'dff.deploy.deploy');
+    assert.equal(String(deploy?.command?.arguments?.[0]), uri.toString());
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('deploys the sample to its sandbox target after the modal confirmation, and the stand-in holds the function, alias, secret and trigger', async () => {
+    const from = messages.shown.length;
+    messages.modalAnswers.push('Deploy');
+    const outcome = await deployFromExplorer('ready-s3-to-sqs.json', { target: 'sandbox', sensitiveValues: SENSITIVE });
+    assert.equal(outcome?.status, 'deployed', JSON.stringify({ outcome, messages: messages.since(from) }));
+    assert.equal(outcome.version, '1');
+    assert.equal(outcome.alias, 'live');
+
+    // The modal named the account, the region and the function.
+    const modal = messages.since(from).find((message) => message.modal);
+    assert.ok(modal, 'no modal confirmation was shown');
+    for (const part of [aws.fake.account, aws.fake.region, FUNCTION]) assert.ok(modal.message.includes(part), `the confirmation lacks ${part}: ${modal.message}`);
+
+    // The plan document: account, region, function; no secret value.
+    const plan = outcome.planText ?? '';
+    assert.equal(deployApi.plansShown().at(-1), plan);
+    for (const part of [aws.fake.account, aws.fake.region, FUNCTION, 'DF_PRIVATE_KEY', 'AwsSecretAccessKey']) assert.ok(plan.includes(part), `the plan lacks ${part}:\n${plan}`);
+    for (const secret of [functionKey.privateKey, SENSITIVE.AwsAccessKeyId, SENSITIVE.AwsSecretAccessKey]) assert.ok(!plan.includes(secret), 'the plan shows a secret value');
+
+    const fn = aws.fake.lambda.function(FUNCTION);
+    assert.ok(fn, 'the function was not created');
+    const env = fn.latest.environment ?? {};
+    assert.equal(env.FLOW_CRN, pushed.versionCrn);
+    assert.equal(env.DF_ACCESS_KEY, functionKey.accessKeyId);
+    assert.equal(env.DF_PRIVATE_KEY, functionKey.privateKey);
+    assert.equal(env.QueueUrl, 'https://sqs.us-east-1.amazonaws.com/123456789012/new-objects');
+    assert.ok(!('AwsSecretAccessKey' in env) && !('AwsAccessKeyId' in env), 'a sensitive parameter became an environment variable');
+    assert.equal(fn.latest.handler, 'com.cloudera.naaf.aws.lambda.StatelessNiFiFunctionHandler::handleRequest');
+    assert.equal(fn.aliases.get('live')?.functionVersion, '1');
+
+    const secret = aws.fake.secretsManager.secret('s3_to_sqs');
+    assert.ok(secret, 'the secret s3_to_sqs was not created');
+    assert.deepEqual(JSON.parse(aws.fake.secretsManager.currentValue('s3_to_sqs') ?? '{}'), SENSITIVE);
+
+    const notification = aws.fake.s3.notification(INCOMING);
+    const destinations = notification?.entries.map((entry) => entry.destination).sort();
+    assert.deepEqual(destinations, [outcome.aliasArn, OTHER_TEAM_QUEUE].sort(), 'the trigger is not on the alias, or the other team\'s entry was lost');
+
+    const deployed = messages.since(from).find((message) => message.severity === 'information' && message.message.startsWith('Deployed'));
+    assert.ok(deployed, `no result notification: ${JSON.stringify(messages.since(from))}`);
+    assert.match(deployed.message, /version 1, alias live/);
+
+    // The log tells what was done, and no secret value.
+    const logText = await waitFor(async () => {
+      const text = await readLog();
+      return text.includes(`Deployed ${FUNCTION} version 1`) ? text : undefined;
+    }, 'the deploy in the log');
+    for (const secret of [functionKey.privateKey, SENSITIVE.AwsSecretAccessKey, aws.credentials.secretAccessKey]) assert.ok(!logText.includes(secret), 'the log holds a secret value');
+  });
+
+  it('says "No changes" on a second deploy and makes no write call', async () => {
+    aws.fake.resetCalls();
+    const from = messages.shown.length;
+    const outcome = await deployFromExplorer('ready-s3-to-sqs.json', { target: 'sandbox', sensitiveValues: SENSITIVE });
+    assert.equal(outcome?.status, 'noChanges', JSON.stringify({ outcome, messages: messages.since(from) }));
+    const writes = aws.fake.calls.filter((call) => call.write);
+    assert.deepEqual(writes.map((call) => `${call.service} ${call.operation}`), []);
+    assert.ok(aws.fake.calls.length > 0, 'the second deploy did not read what exists');
+    assert.ok(!messages.since(from).some((message) => message.modal), 'a deploy with no changes asked for confirmation');
+    assert.ok(messages.since(from).some((message) => message.message.startsWith('No changes')), JSON.stringify(messages.since(from)));
+  });
+
+  it('refuses a flow with validation errors before any AWS call, after writing the new target the guided input gave', async () => {
+    aws.fake.resetCalls();
+    const from = messages.shown.length;
+    const outcome = await deployFromExplorer('broken-two-input-ports.json', {
+      newTarget: { name: 'dev', functionName: 'two-inputs', role: { create: 'two-inputs-role' }, code: `s3://${ARTIFACTS}/${ZIP_KEY}`, alias: 'live' },
+      sensitiveValues: {},
+    });
+    assert.equal(outcome?.status, 'refused', JSON.stringify(outcome));
+    assert.ok(outcome.refusals?.some((reason) => /validation error/.test(reason)), JSON.stringify(outcome.refusals));
+    assert.deepEqual(aws.fake.calls, [], 'a refused deploy called AWS');
+    assert.ok(messages.since(from).some((message) => message.severity === 'error' && message.message.startsWith('Not deployed')));
+
+    const written = JSON.parse(fs.readFileSync(workspaceFile('dff.deploy.json').fsPath, 'utf8')) as { flows: Record<string, { targets: Record<string, unknown> }> };
+    assert.deepEqual(Object.keys(written.flows).sort(), ['broken-two-input-ports.json', 'ready-s3-to-sqs.json']);
+    assert.deepEqual(written.flows['broken-two-input-ports.json'].targets.dev, {
+      functionName: 'two-inputs',
+      executionRole: { create: 'two-inputs-role' },
+      code: { s3: `s3://${ARTIFACTS}/${ZIP_KEY}` },
+    });
+  });
+
+  /** Runs the command as the Explorer's context menu does (the file, then the selection), with the test's answers. */
+  async function deployFromExplorer(file: string, options: DeployOptions): Promise<DeployOutcome | undefined> {
+    const uri = workspaceFile(file);
+    const outcome = await vscode.commands.executeCommand<DeployOutcome | undefined>('dff.deploy.deploy', uri, options);
+    assert.deepEqual(deployApi.lastOutcome(), outcome);
+    return outcome;
+  }
+});
+
+function workspaceFile(name: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the tests need a workspace folder (runInCodeServer opens a copy of samples/)');
+  return vscode.Uri.joinPath(folder.uri, name);
+}
+
+async function readLog(): Promise<string> {
+  const extension = vscode.extensions.getExtension<DffExtensionApi>(extensionId);
+  const logUri = extension?.exports.logUri;
+  if (!logUri) return '';
+  const texts: string[] = [];
+  const entries = await vscode.workspace.fs.readDirectory(logUri).then(undefined, () => [] as [string, vscode.FileType][]);
+  for (const [name, type] of entries) {
+    if (type !== vscode.FileType.File) continue;
+    texts.push(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(logUri, name))));
+  }
+  return texts.join('\n');
+}
+
+async function waitFor<T>(check: () => Promise<T | undefined>, what: string, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
