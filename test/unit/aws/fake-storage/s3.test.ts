@@ -13,6 +13,7 @@ import {
   type Event,
   type NotificationConfiguration,
 } from '@aws-sdk/client-s3';
+import { AddPermissionCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { rejection, startStorage, type StorageSetup } from './setup';
 
 const FUNCTION = 'arn:aws:lambda:us-east-1:123456789012:function:dff-orders';
@@ -194,6 +195,25 @@ describe('AWS stand-in: S3', () => {
       assert.equal(details.ArgumentValue1, `Not authorized to invoke function [${OTHER_FUNCTION}]`);
       assert.equal(details.ArgumentName2, undefined);
       assert.equal(setup.s3.notification('uploads')?.xml, before);
+    });
+
+    it('asks the stand-in’s Lambda: refused until AddPermission lets s3.amazonaws.com invoke the alias from this bucket', async () => {
+      setup.aws.world.functions = setup.aws.lambda;
+      setup.s3.seedBucket('uploads');
+      const fn = setup.aws.lambda.seedFunction({ name: 'dff-orders', versions: 1, aliases: { live: '1' } });
+      const alias = `arn:aws:lambda:${setup.aws.region}:${setup.aws.account}:function:${fn.name}:live`;
+      const configuration = { LambdaFunctionConfigurations: [{ Id: 'dff', LambdaFunctionArn: alias, Events: ['s3:ObjectCreated:*' as const] }] };
+      assert.equal((await rejection(putNotification('uploads', configuration))).message, 'Unable to validate the following destination configurations');
+      const lambda = new LambdaClient({ endpoint: setup.aws.url, region: setup.aws.region, credentials: (await setup.s3Client().config.credentials()), maxAttempts: 1 });
+      try {
+        await lambda.send(
+          new AddPermissionCommand({ FunctionName: fn.name, Qualifier: 'live', StatementId: 's3-uploads', Action: 'lambda:InvokeFunction', Principal: 's3.amazonaws.com', SourceArn: 'arn:aws:s3:::uploads' }),
+        );
+      } finally {
+        lambda.destroy();
+      }
+      await putNotification('uploads', configuration);
+      assert.deepEqual(setup.s3.notification('uploads')?.entries.map((e) => e.destination), [alias]);
     });
 
     it('refuses a function that does not exist', async () => {
