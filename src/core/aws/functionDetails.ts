@@ -297,11 +297,12 @@ export async function describeFunction(clients: AwsClients, name: string, option
 
   const functionArn = configuration?.FunctionArn ?? latestArn?.replace(/:\$LATEST$/, '');
 
-  await Promise.all([
-    functionArn ? readS3Triggers(clients, name, functionArn, details, send, fail, signal) : Promise.resolve(),
-    functionArn ? readEventSourceMappings(clients, name, functionArn, details, send, fail, signal) : Promise.resolve(),
+  const [s3Triggers, mappings] = await Promise.all([
+    functionArn ? readS3Triggers(clients, name, functionArn, details, send, fail, signal) : [],
+    functionArn ? readEventSourceMappings(clients, name, functionArn, details, send, fail, signal) : [],
     readSecret(clients, options.secretName ?? options.parameterContextName, details, send, fail, signal),
   ]);
+  details.triggers = [...s3Triggers, ...mappings];
   return details;
 }
 
@@ -316,7 +317,7 @@ async function readS3Triggers(
   send: Send,
   fail: Fail,
   signal: AbortSignal | undefined,
-): Promise<void> {
+): Promise<S3Trigger[]> {
   // The unqualified policy covers $LATEST; aliases and published versions each have their own.
   const qualifiers: (string | undefined)[] = [
     undefined,
@@ -355,8 +356,7 @@ async function readS3Triggers(
       fail('bucketNotifications', error, `read the event notifications of bucket ${bucket}`, bucket);
     }
   });
-  found.sort((a, b) => a.bucket.localeCompare(b.bucket) || (a.id ?? '').localeCompare(b.id ?? ''));
-  details.triggers.push(...found);
+  return found.sort((a, b) => a.bucket.localeCompare(b.bucket) || (a.id ?? '').localeCompare(b.id ?? ''));
 }
 
 async function readEventSourceMappings(
@@ -367,7 +367,7 @@ async function readEventSourceMappings(
   send: Send,
   fail: Fail,
   signal: AbortSignal | undefined,
-): Promise<void> {
+): Promise<EventSourceTrigger[]> {
   const byUuid = new Map<string, EventSourceTrigger>();
   const sources = [name, ...details.aliases.map((alias) => alias.arn).filter(Boolean)];
   await inBatches(sources, async (source) => {
@@ -395,7 +395,7 @@ async function readEventSourceMappings(
       fail('eventSourceMappings', error, `list the event source mappings of ${source}`, source);
     }
   });
-  details.triggers.push(...[...byUuid.values()].sort((a, b) => a.uuid.localeCompare(b.uuid)));
+  return [...byUuid.values()].sort((a, b) => a.uuid.localeCompare(b.uuid));
 }
 
 async function readSecret(

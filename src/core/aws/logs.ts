@@ -110,6 +110,12 @@ function toLogEvent(event: FilteredLogEvent): LogEvent {
   return result;
 }
 
+// FilterLogEvents' limit for the next page: none when neither a total nor a page size is asked.
+function pageLimit(left: number, pageSize: number | undefined): number | undefined {
+  if (left === Infinity && pageSize === undefined) return undefined;
+  return Math.max(1, Math.floor(Math.min(left, pageSize ?? Infinity, MAX_LOG_PAGE)));
+}
+
 export interface ReadLogsOptions extends QualifiedLogs {
   group: string;
   startTime: number;
@@ -117,6 +123,8 @@ export interface ReadLogsOptions extends QualifiedLogs {
   filterPattern?: string;
   /** At most this many events in all. */
   limit?: number;
+  /** Events asked for per call (1..10,000); AWS's default is up to 10,000 or 1 MB. */
+  pageSize?: number;
   signal?: AbortSignal;
 }
 
@@ -131,6 +139,7 @@ export async function* readLogs(logs: CloudWatchLogsClient, options: ReadLogsOpt
     let nextToken: string | undefined;
     do {
       if (left <= 0) return;
+      const limit = pageLimit(left, options.pageSize);
       const answer = await logs.send(
         new FilterLogEventsCommand({
           logGroupName: options.group,
@@ -138,7 +147,7 @@ export async function* readLogs(logs: CloudWatchLogsClient, options: ReadLogsOpt
           endTime,
           ...(options.filterPattern ? { filterPattern: options.filterPattern } : {}),
           ...(prefix ? { logStreamNamePrefix: prefix } : {}),
-          ...(Number.isFinite(left) ? { limit: Math.min(left, MAX_LOG_PAGE) } : {}),
+          ...(limit !== undefined ? { limit } : {}),
           ...(nextToken ? { nextToken } : {}),
         }),
         { abortSignal: options.signal },
