@@ -121,7 +121,7 @@ export class AwsClientFactory {
       credentials: this.connection.credentials,
       ...(endpoint ? { endpoint } : {}),
       // Without an endpoint of its own, a profile must not get the one the SDK would read from
-      // AWS_PROFILE's profile or AWS_ENDPOINT_URL (the environment pseudo-profile already carries that).
+      // AWS_PROFILE's profile (the profile listing already applied AWS_ENDPOINT_URL* the SDK's way).
       ...(endpoint ? {} : { ignoreConfiguredEndpointUrls: true }),
       ...(this.options.maxAttempts ? { maxAttempts: this.options.maxAttempts } : {}),
     };

@@ -15,12 +15,9 @@ export interface AwsProfileSummary {
   name: string;
   kind: AwsProfileKind;
   region?: string;
-  /** The profile's endpoint_url, or its services section's lambda endpoint_url. */
+  /** The Lambda endpoint as the SDK would pick it (AWS_ENDPOINT_URL*, the services section, endpoint_url); undefined for AWS's own. */
   endpointUrl?: string;
-  /**
-   * Set when the profile has a services section: each service's endpoint (its own endpoint_url
-   * there, else the profile's). Read it through profileEndpoint().
-   */
+  /** Set only when services have different endpoints (services section, AWS_ENDPOINT_URL_<SERVICE>); read it through profileEndpoint(). */
   serviceEndpoints?: Partial<Record<AwsServiceKey, string>>;
   mfaSerial?: string;
   sourceProfile?: string;
@@ -120,18 +117,33 @@ function classify(name: string, data: Section, profiles: Map<string, Section>, c
   return { kind: 'incomplete', problem: 'no credentials in this profile' };
 }
 
-function endpoints(data: Section, configFile: IniData): Pick<AwsProfileSummary, 'endpointUrl' | 'serviceEndpoints' | 'problem'> {
-  const global = data.endpoint_url || undefined;
-  if (!data.services) return { endpointUrl: global };
-  const services = configFile[`services.${data.services}`];
-  if (!services) return { endpointUrl: global, problem: `services section "${data.services}" does not exist` };
-  // As the SDK does: a service's own endpoint_url in the services section, else the profile's.
-  const serviceEndpoints: Partial<Record<AwsServiceKey, string>> = {};
+const ENV_SERVICE_SUFFIX: Record<AwsServiceKey, string> = {
+  lambda: 'LAMBDA',
+  sts: 'STS',
+  cloudwatch_logs: 'CLOUDWATCH_LOGS',
+  s3: 'S3',
+  iam: 'IAM',
+  secrets_manager: 'SECRETS_MANAGER',
+};
+
+/**
+ * Each service's endpoint in the SDK's order: AWS_ENDPOINT_URL_<SERVICE>, AWS_ENDPOINT_URL, the
+ * profile's services section, the profile's endpoint_url; none when
+ * AWS_IGNORE_CONFIGURED_ENDPOINT_URLS or ignore_configured_endpoint_urls is true.
+ */
+function endpoints(data: Section, configFile: IniData, env: NodeJS.ProcessEnv): Pick<AwsProfileSummary, 'endpointUrl' | 'serviceEndpoints' | 'problem'> {
+  if (env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS === 'true' || data.ignore_configured_endpoint_urls === 'true') return {};
+  const services = data.services ? configFile[`services.${data.services}`] : undefined;
+  const problem = data.services && !services ? `services section "${data.services}" does not exist` : undefined;
+  const byService: Partial<Record<AwsServiceKey, string>> = {};
   for (const key of AWS_SERVICE_KEYS) {
-    const url = services[`${key}.endpoint_url`] || global;
-    if (url) serviceEndpoints[key] = url;
+    const url = env[`AWS_ENDPOINT_URL_${ENV_SERVICE_SUFFIX[key]}`] || env.AWS_ENDPOINT_URL || services?.[`${key}.endpoint_url`] || data.endpoint_url;
+    if (url) byService[key] = url;
   }
-  return { endpointUrl: serviceEndpoints.lambda, serviceEndpoints };
+  const urls = AWS_SERVICE_KEYS.map((key) => byService[key]);
+  // One endpoint for every service is the common case; keep the map only when services differ.
+  const uniform = urls.every((url) => url === urls[0]);
+  return { endpointUrl: byService.lambda, serviceEndpoints: uniform ? undefined : byService, problem };
 }
 
 function withoutUndefined<T extends object>(value: T): T {
@@ -139,11 +151,13 @@ function withoutUndefined<T extends object>(value: T): T {
 }
 
 function environmentProfile(env: NodeJS.ProcessEnv): AwsProfileSummary {
-  return withoutUndefined({
+  const endpoint = endpoints({}, {}, env);
+  return withoutUndefined<AwsProfileSummary>({
     name: ENVIRONMENT_AWS_PROFILE,
-    kind: 'environment' as const,
+    kind: 'environment',
     region: env.AWS_REGION || env.AWS_DEFAULT_REGION || undefined,
-    endpointUrl: env.AWS_ENDPOINT_URL_LAMBDA || env.AWS_ENDPOINT_URL || undefined,
+    endpointUrl: endpoint.endpointUrl,
+    serviceEndpoints: endpoint.serviceEndpoints,
   });
 }
 
@@ -163,7 +177,7 @@ export async function listAwsProfiles(env: NodeJS.ProcessEnv = process.env): Pro
   const profiles = mergedProfiles(configFile, credentialsFile);
   const summaries = [...profiles].map(([name, data]) => {
     const { kind, problem } = classify(name, data, profiles, configFile);
-    const endpoint = endpoints(data, configFile);
+    const endpoint = endpoints(data, configFile, env);
     return withoutUndefined<AwsProfileSummary>({
       name,
       kind,

@@ -191,11 +191,23 @@ describe('AWS profiles', () => {
     assert.equal(profileEndpoint(split, 's3'), 'http://127.0.0.1:9002');
     assert.equal(profileEndpoint(split, 'sts'), 'http://127.0.0.1:9000', 'a service the section does not name takes the profile endpoint');
     assert.equal(byName(profiles, 'broken-services').problem, 'services section "nowhere" does not exist');
+
+    // The environment wins over the files, service-specific first, as in the SDK.
+    const withEnv = await listAwsProfiles({ HOME: home, AWS_ENDPOINT_URL_S3: 'http://127.0.0.1:7002', AWS_ENDPOINT_URL: 'http://127.0.0.1:7000' });
+    assert.equal(profileEndpoint(byName(withEnv, 'split'), 's3'), 'http://127.0.0.1:7002');
+    assert.equal(profileEndpoint(byName(withEnv, 'split'), 'lambda'), 'http://127.0.0.1:7000');
+    assert.equal(profileEndpoint(byName(withEnv, 'local'), 'sts'), 'http://127.0.0.1:7000');
+    const ignoring = await listAwsProfiles({ HOME: home, AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: 'true' });
+    assert.equal(profileEndpoint(byName(ignoring, 'split'), 's3'), undefined);
+    assert.equal(byName(ignoring, 'local').endpointUrl, undefined);
   });
 
   it('adds the environment pseudo-profile only when both AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are set', async () => {
     const withBoth = await listAwsProfiles({ HOME: home, AWS_ACCESS_KEY_ID: 'AKIAEXAMPLEENV000001', AWS_SECRET_ACCESS_KEY: SECRET, AWS_REGION: 'sa-east-1' });
     assert.deepEqual(withBoth, [{ name: ENVIRONMENT_AWS_PROFILE, kind: 'environment', region: 'sa-east-1' }]);
+    const local = await listAwsProfiles({ HOME: home, AWS_ACCESS_KEY_ID: 'AKIAEXAMPLEENV000001', AWS_SECRET_ACCESS_KEY: SECRET, AWS_ENDPOINT_URL_LAMBDA: 'http://127.0.0.1:4566' });
+    assert.equal(local[0].endpointUrl, 'http://127.0.0.1:4566');
+    assert.equal(profileEndpoint(local[0], 'sts'), undefined, 'a Lambda-only endpoint does not move the other services');
     assert.ok(!JSON.stringify(withBoth).includes(SECRET));
     assert.deepEqual(await listAwsProfiles({ HOME: home, AWS_ACCESS_KEY_ID: 'AKIAEXAMPLEENV000001' }), []);
   });
