@@ -6,6 +6,7 @@ import { PutBucketNotificationConfigurationCommand } from '@aws-sdk/client-s3';
 import { PutSecretValueCommand } from '@aws-sdk/client-secrets-manager';
 import { AwsClientFactory, type AwsCallEvent } from '../../../../src/core/aws/clientFactory';
 import { credentialProvider } from '../../../../src/core/aws/credentials';
+import { describeAwsError } from '../../../../src/core/aws/errors';
 import { describeFunction } from '../../../../src/core/aws/functionDetails';
 import { DFF_HANDLER, listFunctionPages, type FunctionSummary } from '../../../../src/core/aws/functions';
 import { whoAmI } from '../../../../src/core/aws/identity';
@@ -130,6 +131,46 @@ describe('AWS core against the stand-in', function () {
         ],
       );
       assert.ok(!JSON.stringify(events).includes('hunter2'));
+    });
+  });
+
+  describe('describeAwsError on the errors the SDK really throws', () => {
+    async function problemOf(run: () => Promise<unknown>, action: string) {
+      const error = await run().then(
+        () => assert.fail(`${action} succeeded`),
+        (failure: unknown) => failure,
+      );
+      return describeAwsError(error, { profile: 'test', action });
+    }
+
+    it('throttled, access denied with the action, expired token, rejected signature, not found', async () => {
+      harness.fake.inject({ service: 'lambda', operation: 'ListFunctions', kind: 'throttle' });
+      const throttled = await problemOf(() => allPages(factory.lambda(), true), 'list functions');
+      assert.equal(throttled.kind, 'throttled');
+      assert.equal(throttled.retryable, true);
+
+      harness.fake.inject({ service: 'lambda', operation: 'ListFunctions', kind: 'accessDenied' });
+      const denied = await problemOf(() => allPages(factory.lambda(), true), 'list functions');
+      assert.equal(denied.kind, 'accessDenied');
+      assert.equal(denied.deniedAction, 'lambda:ListFunctions');
+
+      harness.fake.inject({ service: 'sts', operation: 'GetCallerIdentity', kind: 'expiredToken' });
+      assert.equal((await problemOf(() => whoAmI(factory.sts()), 'check the credentials')).kind, 'expired');
+
+      const wrongSecret = new AwsClientFactory(
+        { profile: staticProfile('test'), region: harness.fake.region, credentials: async () => ({ ...harness.credentials, secretAccessKey: 'not-the-right-secret-key-0000000000000000' }), endpointUrl: harness.fake.url },
+        { maxAttempts: 1 },
+      );
+      try {
+        const rejected = await problemOf(() => whoAmI(wrongSecret.sts()), 'check the credentials');
+        assert.equal(rejected.kind, 'rejected');
+        assert.ok(!rejected.message.includes('not-the-right-secret'));
+      } finally {
+        wrongSecret.destroy();
+      }
+
+      const missing = await problemOf(() => invokeFunction(factory.lambda(), { name: 'nope', payload: '{}' }), 'invoke nope');
+      assert.equal(missing.kind, 'notFound');
     });
   });
 
