@@ -54,8 +54,12 @@ export type RefusalCode =
   | 'function-key-missing'
   | 'role-other-account'
   | 'role-not-found'
+  | 'role-untrusted'
   | 'secret-foreign'
-  | 'secret-deleted';
+  | 'secret-not-json'
+  | 'secret-deleted'
+  | 'code-not-found'
+  | 'bucket-not-found';
 
 export interface Refusal {
   code: RefusalCode;

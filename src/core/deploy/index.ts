@@ -9,3 +9,16 @@ export type {
 } from './desired';
 export { environmentBytes, LAMBDA_ENV_LIMIT_BYTES, SENSITIVE_VARIABLES } from './environment';
 export { runtimeWarning, deprecationDate } from './runtimes';
+export { readState, parseSecretValues } from './readState';
+export type { DeployClients, ReadOptions } from './readState';
+export type { DeployState, FunctionSnapshot, RoleState, SecretState, CodeState, BucketState } from './state';
+export { planDeployment } from './plan';
+export { changingSteps } from './planTypes';
+export type {
+  DeployPlan, PlanStep, PlanOptions, StepKind, StepChange, StepDetail, EnvironmentChange, EnvironmentChangeKind, SecretKeyChange,
+} from './planTypes';
+export { applyPlan, DeployStepError, PlanRefusedError } from './apply';
+export type { ApplyOptions, ApplyProgress, ApplyResult } from './apply';
+export type { RetryPolicy, WaitPolicy, Sleep } from './runtime';
+export { renderPlanText } from './renderPlan';
+export { planToJson, PLAN_JSON_FORMAT_VERSION } from './planJson';
