@@ -9,6 +9,8 @@ const HELP = `Usage: dff <command> [options]
 Commands:
   validate <file or folder>...  Check NiFi flow definitions for DataFlow Functions problems
   catalog ...                   Work with the CDP DataFlow Catalog
+  aws whoami                    Show the AWS profile, region, account and identity in use
+  functions ...                 List DataFlow Functions on AWS Lambda, read their logs, invoke them
 
 Options:
   -h, --help     Show this help; "dff <command> --help" for a command's options
@@ -23,6 +25,11 @@ export async function runDff(argv: string[], io: CliIo): Promise<number> {
     case 'catalog':
       // Loaded on demand: `dff validate` should not pay for the catalog client and its HTTP stack.
       return (await import('./catalog')).runCatalog(rest, io);
+    case 'aws':
+      // The AWS SDK is loaded by these commands only (through the AWS engine), never by validate.
+      return (await import('./aws')).runAws(rest, io);
+    case 'functions':
+      return (await import('./functions')).runFunctions(rest, io);
     case '-h':
     case '--help':
     case 'help':
