@@ -238,6 +238,8 @@ export async function describeFunction(clients: AwsClients, name: string, option
   const fail = (part: DetailPart, error: unknown, action: string, about?: string): void => {
     if (signal?.aborted) throw error;
     const problem = describeAwsError(error, { profile: options.profile, region: options.region, action });
+    // One policy read per alias and version: a missing permission would otherwise repeat for each.
+    if (part === 'policies' && details.problems.some((known) => known.part === part && known.problem.kind === problem.kind)) return;
     details.problems.push(about === undefined ? { part, problem } : { part, about, problem });
   };
 

@@ -309,6 +309,16 @@ describe('AWS core against the stand-in', function () {
       assert.deepEqual(details.secret, { name: 'no-such-secret', note: 'not found' });
     });
 
+    it('a permission missing for every resource policy read is one problem, not one per version', async () => {
+      harness.fake.inject({ service: 'lambda', operation: 'GetPolicy', kind: 'accessDenied', times: 10 });
+      const details = await describeFunction(factory.clients(), 'orders', {});
+      assert.deepEqual(
+        details.problems.map((problem) => [problem.part, problem.problem.kind, problem.problem.deniedAction]),
+        [['policies', 'accessDenied', 'lambda:GetPolicy']],
+      );
+      assert.equal(details.versions.length, 4);
+    });
+
     it('a function that does not exist gives per-part notFound problems, not a throw', async () => {
       const details = await describeFunction(factory.clients(), 'nope', {});
       assert.deepEqual([...new Set(details.problems.map((problem) => problem.problem.kind))], ['notFound']);
