@@ -278,7 +278,8 @@ export class LambdaService implements ServiceModule, FunctionDirectory {
     const functions = this.functions;
     if (operation === 'ListFunctions') return json(200, functions.list(region, call.query));
     if (operation === 'ListEventSourceMappings') return json(200, this.listMappings(call));
-    const body = parseBody(call);
+    // Invoke's body is the event itself, not request parameters.
+    const body = operation === 'Invoke' ? {} : parseBody(call);
     if (operation === 'CreateFunction') return json(201, functions.create(body, region, account).response);
     const qualifier = call.query.get('Qualifier');
     const resolved = functions.resolve(r.functionName as string, region, qualifier);
