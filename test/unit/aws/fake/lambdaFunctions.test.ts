@@ -4,6 +4,7 @@ import {
   CreateFunctionCommand,
   GetFunctionCommand,
   GetFunctionConfigurationCommand,
+  ListEventSourceMappingsCommand,
   ListFunctionsCommand,
   ListVersionsByFunctionCommand,
   PublishVersionCommand,
@@ -236,5 +237,18 @@ describe('AWS stand-in: Lambda functions', () => {
     const missing = await rejection(setup.lambda.send(new GetFunctionConfigurationCommand({ FunctionName: 'named', Qualifier: '7' })));
     assert.equal(missing.name, 'ResourceNotFoundException');
     assert.equal(missing.message, 'Function not found: arn:aws:lambda:us-east-1:123456789012:function:named:7');
+  });
+
+  it('lists event source mappings of a function (none unless seeded)', async () => {
+    fake().lambda.seedFunction({ name: 'consumer', versions: 1 });
+    fake().lambda.seedFunction({ name: 'other' });
+    assert.deepEqual((await setup.lambda.send(new ListEventSourceMappingsCommand({ FunctionName: 'consumer' }))).EventSourceMappings, []);
+    fake().lambda.seedEventSourceMapping({ functionName: 'consumer', eventSourceArn: 'arn:aws:sqs:us-east-1:123456789012:q' });
+    fake().lambda.seedEventSourceMapping({ functionName: 'other', eventSourceArn: 'arn:aws:sqs:us-east-1:123456789012:q2' });
+    const listed = await setup.lambda.send(new ListEventSourceMappingsCommand({ FunctionName: 'consumer' }));
+    assert.deepEqual(listed.EventSourceMappings?.map((m) => [m.FunctionArn, m.EventSourceArn, m.State]), [
+      ['arn:aws:lambda:us-east-1:123456789012:function:consumer', 'arn:aws:sqs:us-east-1:123456789012:q', 'Enabled'],
+    ]);
+    assert.ok(listed.EventSourceMappings?.[0].LastModified instanceof Date);
   });
 });
