@@ -31,12 +31,16 @@ export function problemActions(problem: AwsProblem, canRetry: boolean): string[]
   return actions;
 }
 
-/** Shows a failed AWS operation ("Could not invoke f"): `what` plus the problem's sentence, with the actions that help. */
-export async function showAwsError(what: string, error: unknown, options: { profile?: string; action?: string; retry?: () => unknown } = {}): Promise<void> {
+/**
+ * Shows a failed AWS operation with the actions that help. The core's sentence already says what
+ * failed (from `action`, e.g. 'invoke f') and what to do. Callers need not wait: the returned
+ * promise settles once the user picked an action or dismissed the message.
+ */
+export async function showAwsError(error: unknown, options: { profile?: string; action?: string; retry?: () => unknown } = {}): Promise<void> {
   const problem = describeProblem(error, options);
   if (problem.kind === 'cancelled') return;
-  log().error(`${what}: ${problem.message}`);
-  const choice = await vscode.window.showErrorMessage(`${what}: ${problem.message}`, ...problemActions(problem, Boolean(options.retry)));
+  log().error(problem.message);
+  const choice = await vscode.window.showErrorMessage(problem.message, ...problemActions(problem, Boolean(options.retry)));
   try {
     await runProblemAction(choice, options.retry);
   } catch (actionError) {

@@ -7,7 +7,7 @@ import { loadFlowEngine } from '../lazy';
 import type { FlowLookups, LocalFlow } from './functionDetails';
 
 // What the Functions view's warnings need beyond AWS: the newest version of a function's flow in the
-// DataFlow Catalog (only when a CDP profile works; otherwise that check is left out, silently), and
+// DataFlow Catalog (only once a CDP profile was used here; otherwise that check is left out), and
 // the flow's definition file in the workspace (its parameters, and the parameter context that names
 // the secret the function reads).
 
@@ -44,7 +44,9 @@ export class WorkspaceFlowLookups implements FlowLookups {
   }
 
   private async readCatalogVersion(flowCrn: string): Promise<number | undefined> {
-    if (!vscode.workspace.isTrusted) return undefined;
+    // Only where the catalog has been used on this machine: a Functions view must not set up CDP
+    // (and load the catalog engine) for someone who never used the catalog.
+    if (!vscode.workspace.isTrusted || !this.cdp.remembered) return undefined;
     try {
       await this.cdp.ensureLoaded();
       if (this.cdp.state !== 'ready') return undefined;

@@ -43,7 +43,7 @@ export async function invokeWithTestEvent(session: AwsSession, documents: AwsTex
       },
     );
   } catch (error) {
-    await showAwsError(`Could not invoke ${label}`, error, {
+    void showAwsError(error, {
       profile: session.connection?.profile.name,
       action: `invoke ${label}`,
       retry: () => invokeWithTestEvent(session, documents, target, { payload }),

@@ -44,7 +44,7 @@ async function selectProfile(session: AwsSession, name?: string, region?: string
   try {
     profiles = await session.listProfiles();
   } catch (error) {
-    await showAwsError('Could not read the AWS profiles', error);
+    void showAwsError(error, { action: 'read the AWS profiles' });
     return undefined;
   }
   if (name !== undefined) {
