@@ -70,13 +70,13 @@ export function trustsLambda(document: string | undefined): boolean {
 }
 
 /** A policy document as IAM returns it (URL-encoded) or as Lambda returns it (plain JSON). */
-export function parsePolicy(document: string | undefined): { Statement?: PolicyStatement[] } | undefined {
+export function parsePolicy(document: string | undefined): { Version?: string; Statement: PolicyStatement[] } | undefined {
   if (!document) return undefined;
   for (const text of [document, safeDecode(document)]) {
     try {
-      const parsed = JSON.parse(text) as { Statement?: PolicyStatement | PolicyStatement[] };
+      const parsed = JSON.parse(text) as { Version?: string; Statement?: PolicyStatement | PolicyStatement[] };
       const statements = parsed.Statement === undefined ? [] : ([] as PolicyStatement[]).concat(parsed.Statement);
-      return { Statement: statements };
+      return { ...parsed, Statement: statements };
     } catch {
       // try the decoded form next
     }

@@ -8,13 +8,13 @@ import type { FunctionSnapshot } from '../state';
 import type { PlanContext } from './context';
 import { waitUntilReady } from './waitActive';
 
-/** Whether two snapshots run the same code with the same configuration. */
+/** Whether two snapshots run the same code with the same configuration (a version's description is its own, so it does not count). */
 export function sameFunction(a: FunctionSnapshot, b: FunctionSnapshot): boolean {
   const environment = (snapshot: FunctionSnapshot): string =>
     JSON.stringify(Object.entries(snapshot.environment).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)));
   return a.codeSha256 === b.codeSha256 && a.runtime === b.runtime && a.role === b.role && a.handler === b.handler &&
     a.memoryMb === b.memoryMb && a.timeoutSeconds === b.timeoutSeconds && a.ephemeralStorageMb === b.ephemeralStorageMb &&
-    a.architecture === b.architecture && a.description === b.description && a.deadLetterArn === b.deadLetterArn &&
+    a.architecture === b.architecture && a.deadLetterArn === b.deadLetterArn &&
     environment(a) === environment(b);
 }
 
