@@ -3,6 +3,7 @@ import type { ValidationApi } from './vscode/validation/api';
 import { registerValidation } from './vscode/validation/register';
 import { registerCatalog, type CatalogApi } from './vscode/catalog/register';
 import { registerAws, type AwsApi } from './vscode/aws/register';
+import { registerDeploy, type DeployApi } from './vscode/deploy/register';
 
 /** What activate() returns to other extensions and tests. */
 export interface DffExtensionApi {
@@ -12,6 +13,8 @@ export interface DffExtensionApi {
   aws: AwsApi;
   /** What the Catalog view shows. */
   catalog: CatalogApi;
+  /** What the last deploy did and the plans shown (tests read them). */
+  deploy: DeployApi;
   /** The folder that holds the "DataFlow Functions" log file (tests read it). */
   logUri: vscode.Uri;
   /** What validation last found for each open document. */
@@ -23,7 +26,8 @@ export function activate(context: vscode.ExtensionContext): DffExtensionApi {
   const validation = registerValidation(context);
   const catalog = registerCatalog(context);
   const aws = registerAws(context, { catalog });
-  return { activationMs: performance.now() - started, aws, catalog, logUri: context.logUri, validation };
+  const deploy = registerDeploy(context, { aws });
+  return { activationMs: performance.now() - started, aws, catalog, deploy, logUri: context.logUri, validation };
 }
 
 export function deactivate(): void {}

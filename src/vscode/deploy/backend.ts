@@ -1,5 +1,7 @@
 import type { DesiredDeployment } from '../../core/deploy/desired';
+import type { DeployPlan } from '../../core/deploy/planTypes';
 import { loadAwsEngine } from '../lazy';
+import { log } from '../shared/log';
 import type { DeployConnection } from './connection';
 
 // The one place the VS Code deploy talks to the deploy core (through the lazily loaded AWS engine):
@@ -16,8 +18,8 @@ export interface PlannedDeploy {
   changes: number;
   /** One line per changing step, for the confirmation. */
   summary: string[];
-  /** The core's plan, handed back to apply. */
-  plan: unknown;
+  /** The core's plan, handed back to apply. Holds secret values: never shown or logged. */
+  plan: DeployPlan;
 }
 
 export interface AppliedDeploy {
@@ -75,10 +77,11 @@ export interface ApplyOptions {
 
 export async function applyPlanned(connection: DeployConnection, planned: PlannedDeploy, options: ApplyOptions): Promise<AppliedDeploy> {
   const engine = loadAwsEngine();
-  const plan = planned.plan as Parameters<typeof engine.applyPlan>[1];
   try {
-    const result = await engine.applyPlan(connection.clients, plan, {
+    const result = await engine.applyPlan(connection.clients, planned.plan, {
       signal: options.signal,
+      profile: connection.profile,
+      log: (line) => log().info(`Deploy ${planned.desired.functionName}: ${line}`),
       onProgress: (progress) => options.onStep(progress.index, progress.total, progress.title),
     });
     return { version: result.version, alias: result.alias, functionArn: result.functionArn, aliasArn: result.aliasArn };

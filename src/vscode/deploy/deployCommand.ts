@@ -218,10 +218,15 @@ function buildDesired(
 
 function refused(deps: DeployDependencies, named: NamedTarget, reasons: string[], where: Partial<DeployOutcome>): DeployOutcome {
   log().warn(`Deploy ${named.name} refused:\n${reasons.map((reason) => `  - ${reason}`).join('\n')}`);
-  const showLog = 'Show Log';
+  // Several reasons do not fit a notification: they are listed in the plan document (shown already
+  // when the refusal came from the plan), and the notification offers it.
+  const showReasons = 'Show Reasons';
+  const document = where.planText ?? `Deploy of ${named.target.functionName} (target ${named.name}) refused. Nothing was changed.\n\n${reasons.map((reason) => `- ${reason}`).join('\n')}\n`;
   const first = reasons[0] ?? 'the plan was refused';
-  const more = reasons.length > 1 ? ` (and ${reasons.length - 1} more reason${reasons.length === 2 ? '' : 's'}; see the log)` : '';
-  void vscode.window.showErrorMessage(`Not deployed: ${first}${more}`, showLog).then((choice) => choice === showLog && log().show(true));
+  const more = reasons.length > 1 ? ` (and ${reasons.length - 1} more reason${reasons.length === 2 ? '' : 's'})` : '';
+  void vscode.window.showErrorMessage(`Not deployed: ${first}${more}`, showReasons).then(async (choice) => {
+    if (choice === showReasons) await deps.plans.show(`${named.target.functionName} ${named.name} refused`, document);
+  });
   return { status: 'refused', targetName: named.name, refusals: reasons, ...where };
 }
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { AwsSession } from '../aws/session';
+import type { AwsApi } from '../aws/register';
 import { StoredKeys } from '../catalog/secretKeys';
 import { CdpSession } from '../catalog/session';
 import type { FunctionKey } from '../../core/deploy/desired';
@@ -26,8 +26,8 @@ export interface DeployApi {
 }
 
 export interface DeployRegistration {
-  aws: AwsSession;
-  actions: ResultActions;
+  /** The AWS session and the Functions view's actions: deploy uses them, it builds no second session. */
+  aws: AwsApi;
 }
 
 export function registerDeploy(context: vscode.ExtensionContext, registration: DeployRegistration): DeployApi {
@@ -37,12 +37,12 @@ export function registerDeploy(context: vscode.ExtensionContext, registration: D
   const plans = new PlanDocuments();
   let last: DeployOutcome | undefined;
   const deps: DeployDependencies = {
-    aws: registration.aws,
+    aws: registration.aws.session,
     cdp,
     keys,
     workspaceState: context.workspaceState,
     plans,
-    actions: registration.actions,
+    actions: resultActions(registration.aws),
     onOutcome: (outcome) => (last = outcome),
   };
   // Flow files being deployed: a second click while the first deploy runs would plan against a half-applied state.
@@ -91,4 +91,14 @@ export function registerDeploy(context: vscode.ExtensionContext, registration: D
 function isFunctionKey(value: unknown): value is FunctionKey {
   const key = value as Partial<FunctionKey> | undefined;
   return typeof key?.accessKeyId === 'string' && typeof key.privateKey === 'string' && key.accessKeyId !== '' && key.privateKey !== '';
+}
+
+/** The end-of-deploy buttons run the Functions view's own Show Logs, Invoke and reveal. */
+function resultActions(aws: AwsApi): ResultActions {
+  return {
+    showLogs: (fn) => aws.showLogs(fn),
+    invoke: (fn) => aws.invoke(fn),
+    reveal: (fn) => aws.reveal(fn),
+    refreshFunctions: () => aws.refreshFunctions(),
+  };
 }

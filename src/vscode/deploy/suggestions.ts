@@ -1,37 +1,41 @@
-import type { AwsClients } from '../../core/aws/engine';
 import type { AwsSession } from '../aws/session';
 import { loadAwsEngine } from '../lazy';
 import { log } from '../shared/log';
 import type { WizardSuggestions } from './newTargetWizard';
 
-// What the guided input offers: the account's functions, roles, buckets and the zips in a bucket,
-// read with the session's clients. A listing that fails (no permission, no credentials) offers
-// nothing: the step then takes a typed value, and the log says why.
+// What the guided input offers from the account, read with the session's clients. A listing that
+// fails (no permission, no credentials) offers nothing: the step then takes a typed value, and the
+// log says why.
 
-/** The engine's listing helpers (src/core/deploy/listings.ts). */
-interface Listings {
-  listFunctionNames(clients: AwsClients, signal?: AbortSignal): Promise<string[]>;
-  listRoles(clients: AwsClients, signal?: AbortSignal): Promise<Array<{ name: string; arn: string }>>;
-  listBucketNames(clients: AwsClients, signal?: AbortSignal): Promise<string[]>;
-  listZipKeys(clients: AwsClients, bucket: string, signal?: AbortSignal): Promise<string[]>;
-}
+/** Functions offered: enough to find one by typing, without paging through a huge account. */
+const MAX_FUNCTIONS = 500;
 
 export function wizardSuggestions(aws: AwsSession): WizardSuggestions {
-  const listed = async <T>(what: string, list: (listings: Listings, clients: AwsClients) => Promise<T[]>): Promise<T[]> => {
-    try {
-      const listings = loadAwsEngine() as unknown as Partial<Listings>;
-      if (typeof listings.listFunctionNames !== 'function') return [];
-      return await list(listings as Listings, await aws.clients());
-    } catch (error) {
-      log().warn(`Could not list ${what} for the new target: ${loadAwsEngine().describeAwsError(error, { action: `list ${what}` }).message}`);
-      return [];
-    }
-  };
-  let buckets: Promise<string[]> | undefined;
   return {
-    functionNames: () => listed('functions', (listings, clients) => listings.listFunctionNames(clients)),
-    roles: () => listed('roles', (listings, clients) => listings.listRoles(clients)),
-    buckets: () => (buckets ??= listed('buckets', (listings, clients) => listings.listBucketNames(clients))),
-    zipKeys: (bucket) => listed(`zips in ${bucket}`, (listings, clients) => listings.listZipKeys(clients, bucket)),
+    functionNames: () =>
+      listed('functions', async () => {
+        const engine = loadAwsEngine();
+        const lambda = (await aws.clients()).lambda;
+        const names: string[] = [];
+        // Every function, not only DataFlow Functions: a new deploy may take over a function made by hand.
+        for await (const page of engine.listFunctionPages(lambda, { all: true })) {
+          names.push(...page.map((fn) => fn.name));
+          if (names.length >= MAX_FUNCTIONS) break;
+        }
+        return names.sort((a, b) => a.localeCompare(b));
+      }),
+    // The engine has no listing of roles, buckets or objects yet: these steps take typed values.
+    roles: async () => [],
+    buckets: async () => [],
+    zipKeys: async () => [],
   };
+}
+
+async function listed<T>(what: string, list: () => Promise<T[]>): Promise<T[]> {
+  try {
+    return await list();
+  } catch (error) {
+    log().warn(`Could not list ${what} for the new deploy target: ${loadAwsEngine().describeAwsError(error, { action: `list ${what}` }).message}`);
+    return [];
+  }
 }
