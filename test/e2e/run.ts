@@ -9,6 +9,7 @@ import Mocha from 'mocha';
 import type { Browser } from 'playwright-core';
 import { host, repoRoot } from '../integration/host';
 import type { CodeServer } from '../../scripts/lib/codeServer.cjs';
+import { startE2eAws, type E2eAws } from './awsStandIn';
 import { setSession } from './session';
 import { Workbench } from './workbench';
 
@@ -39,10 +40,13 @@ async function main(): Promise<number> {
 
   let server: CodeServer | undefined;
   let browser: Browser | undefined;
+  let aws: E2eAws | undefined;
   let failures = 1;
   try {
     await host.installExtension({ vsix, ...profile });
-    server = await host.startCodeServer({ ...profile, logFile: path.join(tmp, 'code-server.log'), env: { HOME: home } });
+    // The AWS stand-in first: code-server's extension host reads its profile files from the environment.
+    aws = await startE2eAws(path.join(tmp, 'aws'));
+    server = await host.startCodeServer({ ...profile, logFile: path.join(tmp, 'code-server.log'), env: { HOME: home, ...aws.env } });
     browser = await host.launchChromium();
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     if (verbose) page.on('console', (message) => console.log(`[workbench ${message.type()}] ${message.text()}`));
@@ -68,6 +72,7 @@ async function main(): Promise<number> {
   } finally {
     await browser?.close().catch(() => undefined);
     await server?.stop();
+    await aws?.fake.close();
   }
   if (failures === 0) fs.rmSync(tmp, { recursive: true, force: true });
   else console.error(`Screenshots: ${resultsDir}\ncode-server's log and profile: ${tmp}`);

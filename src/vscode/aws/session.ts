@@ -142,7 +142,9 @@ export class AwsSession implements vscode.Disposable {
       env: process.env,
       profiles: this.profiles,
     });
-    const profile = this.profiles.find((candidate) => candidate.name === name);
+    // No profile named by choice, AWS_PROFILE or 'default': the first one that looks usable, as the
+    // status bar then says which (rather than claiming there are no credentials).
+    const profile = this.profiles.find((candidate) => candidate.name === name) ?? this.profiles.find((candidate) => !candidate.problem && candidate.kind !== 'incomplete');
     if (!profile) {
       this.setState('noProfiles', undefined);
       if (!this.listError) log().info('AWS: no profile with credentials found.');
