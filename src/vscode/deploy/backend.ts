@@ -58,13 +58,14 @@ export async function planDeploy(connection: DeployConnection, desired: DesiredD
     confirmForeignSecret: options.confirmForeignSecret ?? false,
     forcePublish: options.forcePublish ?? false,
   });
-  const changing = plan.steps.filter((step) => step.change !== 'none');
+  // Waits change nothing themselves: they are listed, but not counted as changes.
+  const changing = engine.changingSteps(plan);
   return {
     desired,
     text: engine.renderPlanText(plan),
     refusals: plan.refusals.map((refusal) => refusal.message),
     warnings: plan.warnings.map((warning) => warning.message),
-    changes: changing.length,
+    changes: changing.filter((step) => step.change !== 'wait').length,
     summary: changing.map((step) => step.title),
     plan,
   };

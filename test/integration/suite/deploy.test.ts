@@ -47,11 +47,12 @@ describe('Deploy to Lambda', function () {
     catalog.addKey(cdpKey.accessKeyId, cdpKey.publicKey);
     aws = await startAwsHarness({ profile: 'sandbox' });
     aws.fake.s3.seedBucket(ARTIFACTS, { objects: { [ZIP_KEY]: 'PK\u0003\u0004 DataFlow Functions binaries (stand-in)' } });
+    // Another team's entry on the trigger bucket, which deploy must keep (on other events: S3 refuses overlapping entries).
     aws.fake.s3.seedBucket(INCOMING, {
       notificationXml:
         '<NotificationConfiguration><QueueConfiguration><Id>other-team</Id><Queue>' +
         OTHER_TEAM_QUEUE +
-        '</Queue><Event>s3:ObjectCreated:*</Event></QueueConfiguration></NotificationConfiguration>',
+        '</Queue><Event>s3:ObjectRemoved:*</Event></QueueConfiguration></NotificationConfiguration>',
     });
 
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dff-deploy-test-'));
