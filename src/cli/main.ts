@@ -1,6 +1,7 @@
 // The `dff` command line (dist/cli.js): dispatches subcommands; each returns its exit code.
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import type { ConfirmingIo } from './deploy/confirm';
 import { type CliIo, EXIT_CANNOT_RUN, EXIT_OK } from './io';
 import { runValidate } from './validate';
 
@@ -11,13 +12,14 @@ Commands:
   catalog ...                   Work with the CDP DataFlow Catalog
   aws whoami                    Show the AWS profile, region, account and identity in use
   functions ...                 List DataFlow Functions on AWS Lambda, read their logs, invoke them
+  deploy ...                    Plan, apply or export the deployment of a flow to AWS Lambda
 
 Options:
   -h, --help     Show this help; "dff <command> --help" for a command's options
   -v, --version  Show the version
 `;
 
-export async function runDff(argv: string[], io: CliIo): Promise<number> {
+export async function runDff(argv: string[], io: CliIo & ConfirmingIo): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'validate':
@@ -30,6 +32,8 @@ export async function runDff(argv: string[], io: CliIo): Promise<number> {
       return (await import('./aws')).runAws(rest, io);
     case 'functions':
       return (await import('./functions')).runFunctions(rest, io);
+    case 'deploy':
+      return (await import('./deploy')).runDeploy(rest, io);
     case '-h':
     case '--help':
     case 'help':
@@ -66,12 +70,14 @@ export function version(): string {
   return 'unknown';
 }
 
-function processIo(): CliIo {
+function processIo(): CliIo & ConfirmingIo {
   return {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
     env: process.env,
     cwd: process.cwd(),
+    // Only a person at a terminal can answer `dff deploy apply`'s question; elsewhere it needs --yes.
+    ...(process.stdin.isTTY && process.stderr.isTTY ? { confirm: async (question: string) => (await import('./deploy/confirm')).askOnTerminal(question) } : {}),
   };
 }
 

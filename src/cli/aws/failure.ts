@@ -11,7 +11,7 @@ function isBug(error: unknown): boolean {
   return error instanceof TypeError || error instanceof ReferenceError || error instanceof RangeError || error instanceof SyntaxError;
 }
 
-export async function reportFailure(command: string, error: unknown, io: CliIo, context: { profile?: string; region?: string; action?: string }): Promise<number> {
+export async function reportFailure(command: string, error: unknown, io: CliIo, context: { profile?: string; region?: string; action?: string; secrets?: string[] }): Promise<number> {
   if (error instanceof CliProblem) {
     io.stderr(`dff ${command}: ${error.message}\n`);
     return error.exitCode;

@@ -2,6 +2,7 @@
 import type { LogEvent } from '../../core/aws/engine';
 import type { AwsCliDeps } from '../aws/connection';
 import { CliProblem } from '../aws/connection';
+import { interruptSignal } from '../aws/interrupt';
 import type { SessionRun } from '../aws/session';
 import { EXIT_OK, type CliIo } from '../io';
 import type { FunctionRef } from './args';
@@ -48,7 +49,7 @@ export async function runLogs(options: LogsOptions, { session, signal }: Session
       for await (const events of engine.readLogs(session.factory.logs(), { ...query, startTime: since, endTime: now(), signal })) print(events);
     } else {
       io.stderr(`Following ${group}${qualifier ? ` (${shown})` : ''}; press Ctrl+C to stop.\n`);
-      const stop = followSignal(signal, deps);
+      const stop = interruptSignal(signal, deps.signal);
       try {
         for await (const events of engine.followLogs(session.factory.logs(), { ...query, since, pollMs: FOLLOW_POLL_MS, signal: stop.signal, sleep: deps.sleep, now })) {
           print(events);
@@ -65,20 +66,4 @@ export async function runLogs(options: LogsOptions, { session, signal }: Session
   if (count === 0) io.stderr(`No log events for ${shown} since ${new Date(since).toISOString()}${options.filter ? ` matching ${JSON.stringify(options.filter)}` : ''}.\n`);
   else if (errors > 0) io.stderr(`${errors} of ${count} lines are errors (marked "!").\n`);
   return EXIT_OK;
-}
-
-/** Ctrl+C ends following quietly (exit 0); a caller's own signal (tests) replaces the handler. */
-function followSignal(signal: AbortSignal, deps: AwsCliDeps): { signal: AbortSignal; dispose(): void } {
-  if (deps.signal) return { signal, dispose: () => undefined };
-  const controller = new AbortController();
-  const stop = (): void => controller.abort();
-  signal.addEventListener('abort', stop, { once: true });
-  process.once('SIGINT', stop);
-  return {
-    signal: controller.signal,
-    dispose: () => {
-      process.removeListener('SIGINT', stop);
-      signal.removeEventListener('abort', stop);
-    },
-  };
 }
