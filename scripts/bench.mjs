@@ -1,5 +1,6 @@
-// Validation benchmark (npm run bench): how validateText compares with JSON.parse on big flows.
-// Prints figures, asserts nothing. Options: --sizes 1000,10000,10000c (a trailing c: the same flow
+// Benchmarks (npm run bench): how validateText compares with JSON.parse on big flows, then the
+// Functions view's listing and a deploy against the local AWS stand-in (scripts/bench/aws.ts).
+// Prints figures, asserts nothing. --only validation|aws runs one half. Options: --sizes 1000,10000,10000c (a trailing c: the same flow
 // written compact, without whitespace)  --runs 15  --profile (writes a
 // .cpuprofile of validateText per size to bench-data/ for chrome://inspect or VS Code).
 import { execFileSync } from 'node:child_process';
@@ -22,19 +23,22 @@ const sizes = option('sizes', '1000,10000,10000c').split(',');
 const runs = Number(option('runs', '15'));
 const profile = process.argv.includes('--profile');
 const goal = 2.5;
+const only = option('only', 'all');
 
 if (!existsSync(path.join(root, 'dist/flow-engine.js'))) {
   console.error('dist/flow-engine.js is missing: run "npm run bench" (it builds first) or "node scripts/build.mjs".');
   process.exit(2);
 }
 mkdirSync(dataDir, { recursive: true });
-await esbuild.build({
-  entryPoints: [path.join(root, 'scripts/bench/phases.ts')],
-  outfile: path.join(dataDir, 'phases.js'),
-  bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning',
-  // As in scripts/build.mjs: jsonc-parser's UMD 'main' has dynamic requires esbuild cannot follow.
-  mainFields: ['module', 'main'],
-});
+for (const name of ['phases', 'aws']) {
+  await esbuild.build({
+    entryPoints: [path.join(root, `scripts/bench/${name}.ts`)],
+    outfile: path.join(dataDir, `${name}.js`),
+    bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning',
+    // As in scripts/build.mjs: jsonc-parser's UMD 'main' has dynamic requires esbuild cannot follow.
+    mainFields: ['module', 'main'],
+  });
+}
 
 function child(args, nodeOptions = []) {
   const output = execFileSync(process.execPath, ['--expose-gc', ...nodeOptions, measure, ...args], {
@@ -49,7 +53,7 @@ const ms = (value) => `${value.toFixed(1)} ms`;
 // Other work on the machine slows both timings; the ratio, measured in one process, suffers less.
 const load = () => os.loadavg()[0].toFixed(2);
 console.log(`node ${process.version}, ${os.cpus().length} CPUs, ${runs} runs after a warm-up, medians; each measurement in its own process\n`);
-for (const size of sizes) {
+for (const size of only === 'aws' ? [] : sizes) {
   const compact = size.endsWith('c');
   const processors = Number(compact ? size.slice(0, -1) : size);
   const file = path.join(dataDir, `flow-${size}.json`);
@@ -84,4 +88,11 @@ for (const size of sizes) {
     console.log(`  CPU profile written to ${path.relative(root, profileDir)}/`);
   }
   console.log('');
+}
+
+if (only !== 'validation') {
+  // The AWS SDK warns once about Node 20 on stderr; it says nothing about these figures.
+  execFileSync(process.execPath, [path.join(dataDir, 'aws.js')], {
+    cwd: root, stdio: 'inherit', env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+  });
 }

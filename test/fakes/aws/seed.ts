@@ -115,7 +115,19 @@ export function seedSampleFunctions(fake: FakeAws, options: SampleSeedOptions = 
     `${javaTime(failedAt)} INFO [main] ${logger} - Running flow ${staleFlowCrn} (failure ports: failure)`,
     `${javaTime(failedAt)} ERROR [main] ${logger} - FlowFile routed to failure port failure: PutS3Object failed: Access Denied`,
   ], 1024);
+  seedSandboxBuckets(fake);
   return { roleArn, healthy, staleTrigger: stale, plain };
+}
+
+/** What samples/dff.deploy.json's sandbox target deploys from and binds its trigger to. */
+export const SANDBOX_ARTIFACTS_BUCKET = 'dff-sandbox-artifacts';
+export const SANDBOX_BINARIES_KEY = 'naaf-aws-lambda-1.0.0-bin.zip';
+export const SANDBOX_INCOMING_BUCKET = 'dff-sandbox-incoming';
+
+/** The buckets a newcomer's first deploy in the sandbox needs: the DFF binaries zip, and a bucket to trigger on. */
+export function seedSandboxBuckets(fake: FakeAws): void {
+  fake.s3.seedBucket(SANDBOX_ARTIFACTS_BUCKET, { objects: { [SANDBOX_BINARIES_KEY]: Buffer.from('PK\u0003\u0004 DataFlow Functions binaries (sandbox stand-in)') } });
+  fake.s3.seedBucket(SANDBOX_INCOMING_BUCKET);
 }
 
 /** `count` functions for benchmarks and paging: every other one a DataFlow Function. */
