@@ -67,6 +67,21 @@ describe('editor: completion of parameter names after #{', () => {
     assert.equal(replaced('#{Que|ue #{AwsRegion}'), '#{Que', 'the brace of the next reference is not this one\'s');
   });
 
+  it('completes names with spaces bare, as NiFi reads everything up to the }', () => {
+    const base = READY.split('"QueueUrl"').join('"Queue Url"').split('#{QueueUrl}').join('#{Queue Url}');
+    const { text, result } = typing('#{Queue U|', base);
+    assert.equal(text.slice(result!.startOffset, result!.insertEndOffset), '#{Queue U');
+    assert.equal(result!.entries.find((entry) => entry.label === 'Queue Url')!.insertText, '#{Queue Url}');
+    const rest = typing('#{Queue U|rl} tail', base);
+    assert.equal(rest.text.slice(rest.result!.startOffset, rest.result!.replaceEndOffset), '#{Queue Url}');
+  });
+
+  it('offers nothing inside an escape that runs over the cursor', () => {
+    assert.equal(typing('##{a #{|').result, undefined, 'NiFi reads ##{a #{...} as literal text');
+    assert.ok(typing('##{a} #{|').result, 'the escape ended at its }');
+    assert.ok(typing('###{|').result, 'an odd run of # ends in a reference');
+  });
+
   it('quotes names that need it, escaped for JSON', () => {
     const base = READY.split('"QueueUrl"').join('"queue url"').split('#{QueueUrl}').join("#{'queue url'}");
     const { result } = typing("#{'qu|", base);

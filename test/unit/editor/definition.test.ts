@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { definitionAt } from '../../../src/core/flow/editor';
-import { offsetOf, sample } from './samples';
+import { flow, offsetOf, sample, sampleText } from './samples';
 
 describe('editor: go to definition of a parameter reference', () => {
   const ready = sample('ready-s3-to-sqs.json');
@@ -14,6 +14,16 @@ describe('editor: go to definition of a parameter reference', () => {
     const queue = definitionAt(ready.model!, ready.locator, offsetOf(ready.text, '#{QueueUrl}', 2))!;
     assert.equal(ready.text.slice(queue.target.startOffset, queue.target.endOffset), '"QueueUrl"');
     assert.equal(queue.target.start.line, ready.text.slice(0, queue.target.startOffset).split('\n').length - 1);
+  });
+
+  it('jumps from a reference whose name has spaces, bare or quoted', () => {
+    const text = sampleText('ready-s3-to-sqs.json').split('"QueueUrl"').join('"Queue Url"').split('#{QueueUrl}').join("#{'Queue Url'}");
+    const spaced = flow(text);
+    const queue = definitionAt(spaced.model!, spaced.locator, offsetOf(text, "#{'Queue Url'}", 9))!;
+    assert.equal(text.slice(queue.target.startOffset, queue.target.endOffset), '"Queue Url"');
+    const bare = flow(text.split("#{'Queue Url'}").join('#{Queue Url}'));
+    const fromBare = definitionAt(bare.model!, bare.locator, offsetOf(bare.text, '#{Queue Url}', 9))!;
+    assert.equal(bare.text.slice(fromBare.target.startOffset, fromBare.target.endOffset), '"Queue Url"');
   });
 
   it('goes nowhere for an undefined parameter or outside a reference', () => {

@@ -20,6 +20,14 @@ describe('editor: hover on a parameter reference', () => {
     assert.equal(ready.text.slice(result.startOffset, result.endOffset), '#{QueueUrl}');
   });
 
+  it('reads a reference whose name has spaces, as NiFi does', () => {
+    const text = sampleText('ready-s3-to-sqs.json').split('"QueueUrl"').join('"Queue Url"').split('#{QueueUrl}').join('#{Queue Url}');
+    const spaced = flow(text);
+    const result = hover(spaced, offsetOf(text, '#{Queue Url}', 8))!;
+    assert.match(result.markdown, /Parameter `Queue Url` from context `s3_to_sqs`/);
+    assert.equal(text.slice(result.startOffset, result.endOffset), '#{Queue Url}');
+  });
+
   it('says which inherited context a parameter comes from', () => {
     const result = hover(ready, offsetOf(ready.text, '#{AwsRegion}', 2))!;
     assert.match(result.markdown, /from context `aws_shared`, inherited by `s3_to_sqs`/);

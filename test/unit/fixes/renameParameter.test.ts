@@ -6,19 +6,19 @@ describe('renameParameter fix', () => {
   const original = readFixture('parameters-jackson.json');
   const fix = { kind: 'renameParameter' as const, contextName: 'Shared', parameterName: 'bucket', newName: 'target bucket' };
 
-  it('renames the parameter and the references that resolve to it, quoting the new name', () => {
+  it('renames the parameter and the references that resolve to it, keeping each reference bare or quoted as it was', () => {
     const { json } = runFix(original, fix);
     const shared = json.parameterContexts.Shared.parameters;
     assert.deepStrictEqual(shared.map((parameter: { name: string }) => parameter.name), ['target bucket', 'api key']);
     const top = json.flowContents;
     assert.deepStrictEqual(top.processors[0].properties, {
-      'Bucket': "#{'target bucket'}",
+      'Bucket': '#{target bucket}',
       'Object Key': "in/#{'target bucket'}/##{bucket}/#{region}",
-      'Note': "say \"hi\" to #{'target bucket'}\u00e9",
+      'Note': 'say "hi" to #{target bucket}\u00e9',
       'Secret Key': "#{'api key'}",
       'Empty': null,
     });
-    assert.strictEqual(top.controllerServices[0].properties.Profile, "#{'target bucket'}-profile");
+    assert.strictEqual(top.controllerServices[0].properties.Profile, '#{target bucket}-profile');
   });
 
   it('leaves references that resolve elsewhere or nowhere, and the other context\'s parameter', () => {
@@ -32,12 +32,24 @@ describe('renameParameter fix', () => {
   it('replaces only the name and each reference, keeping escapes in the raw text', () => {
     const { edits, text } = runFix(original, fix);
     assert.deepStrictEqual(replaced(original, edits).sort(), ['"bucket"', "#{'bucket'}", '#{bucket}', '#{bucket}', '#{bucket}'].sort());
-    assert.ok(text.includes('"Note" : "say \\"hi\\" to #{\'target bucket\'}\\u00e9"'), 'the \\u00e9 escape is kept as written');
+    assert.ok(text.includes('"Note" : "say \\"hi\\" to #{target bucket}\\u00e9"'), 'the \\u00e9 escape is kept as written');
   });
 
-  it('writes a bare reference when the new name needs no quotes', () => {
+  it('writes each renamed reference in the form it had', () => {
     const { json } = runFix(original, { ...fix, newName: 'landing.bucket' });
-    assert.strictEqual(json.flowContents.processors[0].properties['Object Key'], 'in/#{landing.bucket}/##{bucket}/#{region}');
+    assert.strictEqual(json.flowContents.processors[0].properties.Bucket, '#{landing.bucket}');
+    assert.strictEqual(json.flowContents.processors[0].properties['Object Key'], "in/#{'landing.bucket'}/##{bucket}/#{region}");
+  });
+
+  it('renames references written with spaces, as NiFi reads them, and leaves escapes and other names alone', () => {
+    const spaced = original.split('"bucket"').join('"the bucket"').split('#{bucket}').join('#{the bucket}')
+      .split("#{'bucket'}").join("#{'the bucket'}");
+    const { json } = runFix(spaced, { ...fix, parameterName: 'the bucket', newName: 'the_bucket' });
+    const top = json.flowContents;
+    assert.strictEqual(top.processors[0].properties.Bucket, '#{the_bucket}');
+    assert.strictEqual(top.processors[0].properties['Object Key'], "in/#{'the_bucket'}/##{the bucket}/#{region}");
+    assert.strictEqual(top.controllerServices[0].properties.Profile, '#{the_bucket}-profile');
+    assert.strictEqual(top.processGroups[0].processors[0].properties.Bucket, '#{the bucket}', 'context "Other" defines its own');
   });
 
   it('changes nothing when the new name is taken in that context or the parameter is unknown', () => {

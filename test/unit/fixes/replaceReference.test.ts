@@ -45,10 +45,14 @@ describe('replaceReference fix', () => {
     }
   });
 
-  it('quotes a new name that needs quotes', () => {
+  it('writes a name with spaces bare, which every NiFi version reads, and keeps a quoted reference quoted', () => {
     const spaced = original.replace('"name" : "region"', '"name" : "the region"');
     const { json } = runFix(spaced, replace('Region', 'Regoin', 'the region'));
-    assert.strictEqual(json.flowContents.processors[0].properties.Region, "#{'the region'}");
+    assert.strictEqual(json.flowContents.processors[0].properties.Region, '#{the region}');
+    const quoted = spaced.replace('"#{Regoin}"', '"#{\'Regoin\'}"');
+    assert.notStrictEqual(quoted, spaced, 'the fixture holds "#{Regoin}"');
+    const { json: fromQuoted } = runFix(quoted, replace('Region', 'Regoin', 'the region'));
+    assert.strictEqual(fromQuoted.flowContents.processors[0].properties.Region, "#{'the region'}");
   });
 
   it('does nothing once the old name is defined or when the new one is not', () => {

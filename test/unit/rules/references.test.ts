@@ -32,6 +32,43 @@ describe('parameter reference rules', () => {
     assert.ok(!/Did you mean/.test(password.message), 'no parameter is close to SFTP_PASSWORD');
   });
 
+  it('reads references as NiFi does: names with spaces, quoted names and escapes, on a flow shaped like a real Kafka flow', () => {
+    const { text, findings } = check('parameter-names-with-spaces.json', CODES);
+    assert.deepStrictEqual(findings.map((finding) => [finding.code, token(text, finding.range)]), [
+      // One resolved (#{Kafka Broker Endpoint}) and one undefined (#{Kafka User}) spaced reference in the same processor.
+      ['parameter-undefined', '#{Kafka User}'],
+      ['plain-property-sensitive-parameter', '#{Kafka Password}'],
+      ['parameter-unused', '"Consumer Group"'],
+    ]);
+    const [user, mismatch, unused] = findings;
+    assert.deepStrictEqual(user.fixes, [{ kind: 'addParameter', contextName: 'kafka_params', parameterName: 'Kafka User', sensitive: false }]);
+    assert.match(user.message, /^Property "sasl\.username" of processor "Publish orders" references parameter "Kafka User"/);
+    assert.match(mismatch.message, /^Property "transactional-id-prefix" of processor "Publish orders" is not sensitive, but parameter "Kafka Password"/);
+    assert.strictEqual(token(text, mismatch.related[0].range), '"Kafka Password"');
+    assert.match(unused.message, /Parameter "Consumer Group" of context "kafka_params" is never used: nothing in this flow references it/);
+  });
+
+  it('reports each parameter whose name DFF refuses once, on the parameter, however often it is referenced', () => {
+    const { text, findings } = check('parameter-names-with-spaces.json', ['parameter-name-invalid']);
+    assert.deepStrictEqual(findings.map((finding) => token(text, finding.range)),
+      ['"Kafka Broker Endpoint"', '"Kafka Topic"', '"Kafka Password"', '"Keystore Password"', '"Consumer Group"']);
+  });
+
+  it('offers no parameter to add when NiFi would refuse its name', () => {
+    const text = editedFlow('parameter-names-with-spaces.json', (flow) => {
+      const { properties } = flow.flowContents.processors[0];
+      properties['sasl.username'] = '#{}';
+      properties['message-header-encoding'] = '${#{"db.host"}}';
+      properties['security.protocol'] = '#{Kafka.User-2}';
+    });
+    const undefinedOnes = findingsIn(text, ['parameter-undefined']);
+    assert.deepStrictEqual(undefinedOnes.map((finding) => [token(text, finding.range), finding.fixes?.map((fix) => fix.kind)]), [
+      ['#{}', undefined],
+      ['#{\\"db.host\\"}', undefined],
+      ['#{Kafka.User-2}', ['addParameter']],
+    ].sort((a, b) => text.indexOf(a[0] as string) - text.indexOf(b[0] as string)));
+  });
+
   it('suggests a close parameter of the same sensitivity for a misspelt reference, before adding one', () => {
     const text = editedFlow('parameter-undefined.json', (flow) => {
       flow.flowContents.processors[0].properties['Remote Path'] = '#{sftp_user}/#{SFTP_USR}';

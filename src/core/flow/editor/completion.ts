@@ -1,7 +1,7 @@
 // Completion of parameter names after "#{" inside a property value.
 import type { JsonLocator } from '../locate';
 import type { FlowModel } from '../model';
-import { referenceText } from '../references';
+import { findReferences, quotedReferenceText, referenceText } from '../references';
 import { describeParameter } from './describeParameter';
 import { effectiveParameters } from '../parameterScope';
 import { decodedIndexAt, jsonStringContent, rawOffsetOf } from './jsonString';
@@ -36,9 +36,10 @@ export interface CompletionData {
   entries: CompletionEntry[];
 }
 
-const BARE_PARTIAL = /^[^}'#{\s]*$/;
+// NiFi names may hold spaces (#{Kafka Topic}); a '#' or '{' in a name is taken as the start of another reference.
+const BARE_PARTIAL = /^[^}'#{\n]*$/;
 const QUOTED_PARTIAL = /^'[^']*$/;
-const BARE_REST = /^[^}'#{\s]*\}/;
+const BARE_REST = /^[^}'#{\n]*\}/;
 const QUOTED_REST = /^[^']*'\}/;
 
 export function completionsAt(model: FlowModel, locator: JsonLocator, offset: number): CompletionData | undefined {
@@ -65,7 +66,7 @@ export function completionsAt(model: FlowModel, locator: JsonLocator, offset: nu
     if (!contextRank.has(contextName)) contextRank.set(contextName, contextRank.size);
     // NiFi rejects a reference whose sensitivity differs from the property's: offering one would raise a finding.
     if (parameter.sensitive !== sensitiveProperty) continue;
-    const text = jsonStringContent(referenceText(parameter.name));
+    const text = jsonStringContent(quoted ? quotedReferenceText(parameter.name) : referenceText(parameter.name));
     const own = contextName === group.parameterContextName;
     entries.push({
       label: parameter.name,
@@ -84,9 +85,10 @@ export function completionsAt(model: FlowModel, locator: JsonLocator, offset: nu
   };
 }
 
-/** '#{' starts a reference when the run of '#' ending at hashAt is odd (an even run is an escape). */
+/**
+ * Whether NiFi's parser would read a reference starting at hashAt once it is closed: not when the '#'
+ * before it make it an escape (##{), nor when an earlier escape or reference runs over it.
+ */
 function isReferenceStart(text: string, hashAt: number): boolean {
-  let hashes = 1;
-  while (hashAt - hashes >= 0 && text.charCodeAt(hashAt - hashes) === 35 /* # */) hashes++;
-  return hashes % 2 === 1;
+  return findReferences(`${text.slice(0, hashAt)}#{x}`).some((reference) => reference.start === hashAt);
 }

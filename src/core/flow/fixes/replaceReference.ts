@@ -1,7 +1,7 @@
 import type { FixSpec } from '../finding';
 import type { Configurable, FlowModel } from '../model';
 import { resolveParameter } from '../parameterScope';
-import { findReferences, referenceText } from '../references';
+import { findReferences, quotedReferenceText, referenceText } from '../references';
 import { replaceInString } from './jsonEdits';
 import { targetComponent } from './targetComponent';
 import type { TextDraft } from './textDraft';
@@ -26,5 +26,6 @@ export function replaceReference(draft: TextDraft, model: FlowModel, fix: Replac
   const reference = sameName[fix.occurrence] ?? sameName[0];
   if (!reference) return;
   const slice = { start: reference.start, length: reference.length };
-  draft.apply([replaceInString(draft.doc, [...component.path, 'properties', fix.property], slice, referenceText(fix.newName))]);
+  draft.apply([replaceInString(draft.doc, [...component.path, 'properties', fix.property], slice,
+    reference.quoted ? quotedReferenceText(fix.newName) : referenceText(fix.newName))]);
 }

@@ -1,11 +1,11 @@
-// #{parameter} references in processor and controller service properties: each resolves in the
-// context of its own group (no inheritance from parent groups), with matching sensitivity; and
-// parameters no property references are pointed out.
+// #{parameter} references in processor and controller service properties and in processors' run
+// schedules: each resolves in the context of its own group (no inheritance from parent groups), with
+// matching sensitivity; and parameters nothing references are pointed out.
 import type { Finding, FixSpec } from '../finding';
 import { closeNames } from '../fixes/closeNames';
-import type { Configurable, FlowModel, Group, Parameter } from '../model';
+import type { Configurable, FlowModel, Group, JsonPath, Parameter, Processor } from '../model';
 import type { ValidationOptions } from '../options';
-import { findReferences, type ParameterReference } from '../references';
+import { findReferences, isNiFiParameterName, type ParameterReference } from '../references';
 import { ParameterResolver, usedContexts } from '../parameterScope';
 
 export function checkReferences(model: FlowModel, _options: ValidationOptions): Finding[] {
@@ -31,92 +31,123 @@ export function checkReferences(model: FlowModel, _options: ValidationOptions): 
     // A context that is named but missing is reported by the contexts rule; its references cannot be checked.
     const lookup = contextName === undefined ? undefined : resolver.resolve(contextName);
     if (contextName !== undefined && !lookup) continue;
+    const checkValue = (value: string, at: () => Omit<Site, 'reference'>, sensitiveField: boolean): void => {
+      let references = parsed.get(value);
+      if (!references) parsed.set(value, references = findReferences(value));
+      for (const reference of references) {
+        if (contextName === undefined || !lookup) {
+          findings.push(withoutContext({ ...at(), reference }));
+          continue;
+        }
+        const parameter = lookup.get(reference.name);
+        if (!parameter) {
+          const site = { ...at(), reference };
+          const close = suggestionsFor(contextName, lookup, reference.name, site.sensitive);
+          findings.push(undefinedParameter(site, contextName, close, references));
+          continue;
+        }
+        referenced.add(parameter);
+        // The usual case, matching sensitivity, without building a site.
+        if (sensitiveField === parameter.sensitive) continue;
+        findings.push(sensitivityMismatch({ ...at(), reference }, parameter));
+      }
+    };
     const check = (component: Configurable): void => {
       const { properties } = component;
       for (const property in properties) {
         const value = properties[property];
         if (value === null || value.indexOf('#{') === -1) continue;
-        let references = parsed.get(value);
-        if (!references) parsed.set(value, references = findReferences(value));
-        for (const reference of references) {
-          if (contextName === undefined || !lookup) {
-            findings.push(withoutContext({ group, component, property, reference }));
-            continue;
-          }
-          const parameter = lookup.get(reference.name);
-          if (!parameter) {
-            const site = { group, component, property, reference };
-            const close = suggestionsFor(contextName, lookup, reference.name, isSensitive(site));
-            findings.push(undefinedParameter(site, contextName, close, references));
-            continue;
-          }
-          referenced.add(parameter);
-          // The usual case, matching sensitivity, without building a site.
-          if ((component.descriptors[property]?.sensitive === true) === parameter.sensitive) continue;
-          const mismatch = sensitivityMismatch({ group, component, property, reference }, parameter);
-          if (mismatch) findings.push(mismatch);
-        }
+        const sensitive = component.descriptors[property]?.sensitive === true;
+        checkValue(value, () => propertySite(group, component, property, sensitive), sensitive);
       }
     };
-    group.processors.forEach(check);
+    for (const processor of group.processors) {
+      check(processor);
+      // NiFi also reads parameters in a processor's run schedule (StandardProcessorNode.setSchedulingPeriod).
+      const schedule = processor.raw.schedulingPeriod;
+      if (typeof schedule === 'string' && schedule.indexOf('#{') !== -1) {
+        checkValue(schedule, () => scheduleSite(group, processor), false);
+      }
+    }
     group.controllerServices.forEach(check);
   }
   findings.push(...unusedParameters(model, referenced));
   return findings;
 }
 
+/** Where a reference is: a property of a processor or controller service, or a processor's run schedule. */
 interface Site {
   group: Group;
   component: Configurable;
-  property: string;
+  /** JSON path of the string value that holds the reference. */
+  path: JsonPath;
+  /** Set for a property (fixes that rewrite one reference need it); undefined for the run schedule. */
+  property: string | undefined;
+  /** What the value is, for messages: 'property "URL" of processor "Call API"'. */
+  where: string;
+  /** A sensitive property; the run schedule never is. */
+  sensitive: boolean;
   reference: ParameterReference;
 }
 
+function propertySite(group: Group, component: Configurable, property: string, sensitive: boolean): Omit<Site, 'reference'> {
+  const kind = component.kind === 'PROCESSOR' ? 'processor' : 'controller service';
+  return {
+    group, component, property, sensitive,
+    path: [...component.path, 'properties', property],
+    where: `property "${property}" of ${kind} "${component.name}"`,
+  };
+}
+
+function scheduleSite(group: Group, processor: Processor): Omit<Site, 'reference'> {
+  return {
+    group, component: processor, property: undefined, sensitive: false,
+    path: [...processor.path, 'schedulingPeriod'],
+    where: `the run schedule ("schedulingPeriod") of processor "${processor.name}"`,
+  };
+}
+
 function siteFinding(site: Site, code: string, message: string): Finding {
-  const { component, property, reference } = site;
+  const { component, reference } = site;
   return {
     code,
     severity: 'error',
     message,
-    at: { path: [...component.path, 'properties', property], slice: { start: reference.start, length: reference.length } },
+    at: { path: site.path, slice: { start: reference.start, length: reference.length } },
     componentId: component.id,
     componentName: component.name,
   };
 }
 
-function where(site: Site): string {
-  const kind = site.component.kind === 'PROCESSOR' ? 'processor' : 'controller service';
-  return `property "${site.property}" of ${kind} "${site.component.name}"`;
-}
-
-function isSensitive(site: Site): boolean {
-  return site.component.descriptors[site.property]?.sensitive === true;
-}
-
 function withoutContext(site: Site): Finding {
   const { group, reference } = site;
   return siteFinding(site, 'reference-without-context',
-    `Parameter "${reference.name}" is referenced in ${where(site)}, but its process group "${group.name}" has no ` +
+    `Parameter "${reference.name}" is referenced in ${site.where}, but its process group "${group.name}" has no ` +
     'parameter context, so the reference cannot be resolved (a group does not inherit the context of its parent). ' +
     `Set a parameter context on "${group.name}" in NiFi and download the flow definition again.`);
 }
 
 function undefinedParameter(site: Site, contextName: string, close: readonly Parameter[], references: readonly ParameterReference[]): Finding {
   const { group, component, property, reference } = site;
-  const sensitive = isSensitive(site);
+  const { sensitive } = site;
   const names = close.map((parameter) => parameter.name);
   const guess = names.length === 0 ? '' : ` Did you mean ${orList(names)}?`;
   const finding = siteFinding(site, 'parameter-undefined',
-    `${capitalize(where(site))} references parameter "${reference.name}", which parameter context "${contextName}" of group ` +
+    `${capitalize(site.where)} references parameter "${reference.name}", which parameter context "${contextName}" of group ` +
     `"${group.name}" does not define, nor do the contexts it inherits.${guess} Correct the reference, or add ` +
     `${sensitive ? 'a sensitive' : 'a'} parameter "${reference.name}" to "${contextName}" and ` +
     `${sensitive ? 'supply its value when you deploy the function' : 'set its value'}.`);
   const occurrence = references.filter((other) => other.name === reference.name).indexOf(reference);
-  const replacements: FixSpec[] = names.map((newName) => ({
+  const replacements: FixSpec[] = property === undefined ? [] : names.map((newName) => ({
     kind: 'replaceReference', componentId: component.id, componentPath: component.path, property, parameterName: reference.name,
     occurrence, newName,
   }));
-  finding.fixes = [...replacements, { kind: 'addParameter', contextName, parameterName: reference.name, sensitive }];
+  // NiFi refuses a parameter whose name has other characters than letters, digits, space, '.', '_' and '-'.
+  const additions: FixSpec[] = isNiFiParameterName(reference.name)
+    ? [{ kind: 'addParameter', contextName, parameterName: reference.name, sensitive }]
+    : [];
+  const fixes = [...replacements, ...additions];
+  if (fixes.length > 0) finding.fixes = fixes;
   return finding;
 }
 
@@ -125,17 +156,20 @@ function orList(names: readonly string[]): string {
   return names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
 }
 
-function sensitivityMismatch(site: Site, parameter: Parameter): Finding | undefined {
-  const propertySensitive = isSensitive(site);
-  if (propertySensitive === parameter.sensitive) return undefined;
+function sensitivityMismatch(site: Site, parameter: Parameter): Finding {
   const name = parameter.name;
   const context = parameter.context.name;
-  const finding = propertySensitive
+  const finding = site.property === undefined
+    ? siteFinding(site, 'plain-property-sensitive-parameter',
+      `${capitalize(site.where)} references parameter "${name}" of context "${context}", which is sensitive: NiFi lets ` +
+      'no processor setting outside its properties reference a sensitive parameter. Reference a non-sensitive parameter ' +
+      `here, or make "${name}" non-sensitive if its value is not a secret.`)
+    : site.sensitive
     ? siteFinding(site, 'sensitive-property-plain-parameter',
-      `${capitalize(where(site))} is sensitive, but parameter "${name}" of context "${context}" is not: NiFi lets a ` +
+      `${capitalize(site.where)} is sensitive, but parameter "${name}" of context "${context}" is not: NiFi lets a ` +
       `sensitive property reference only sensitive parameters. Mark "${name}" sensitive, or reference a sensitive parameter.`)
     : siteFinding(site, 'plain-property-sensitive-parameter',
-      `${capitalize(where(site))} is not sensitive, but parameter "${name}" of context "${context}" is: NiFi lets only ` +
+      `${capitalize(site.where)} is not sensitive, but parameter "${name}" of context "${context}" is: NiFi lets only ` +
       `sensitive properties reference sensitive parameters. Reference a non-sensitive parameter here, or make "${name}" ` +
       'non-sensitive if its value is not a secret.');
   finding.related = [{ at: { path: [...parameter.path, 'name'] }, message: `Parameter "${name}" of context "${context}"` }];
@@ -152,7 +186,7 @@ function unusedParameters(model: FlowModel, referenced: ReadonlySet<Parameter>):
       const winner = winners.get(parameter.name);
       const why = winner
         ? `references to "${parameter.name}" resolve to the one in context "${winner.context.name}", which takes precedence`
-        : 'no property of this flow references it';
+        : 'nothing in this flow references it';
       findings.push({
         code: 'parameter-unused',
         severity: 'hint',
