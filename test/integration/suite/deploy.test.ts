@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { PushResult } from '../../../src/core/catalog/push';
 import type { DffExtensionApi } from '../../../src/extension';
+import type { AwsApi } from '../../../src/vscode/aws/register';
 import type { DeployApi } from '../../../src/vscode/deploy/register';
 import type { DeployOptions, DeployOutcome } from '../../../src/vscode/deploy/options';
 import { startAwsHarness, type AwsHarness } from '../../fakes/aws/harness';
@@ -25,6 +26,7 @@ const FUNCTION = 's3-to-sqs-sandbox';
 const ARTIFACTS = 'dff-sandbox-artifacts';
 const ZIP_KEY = 'naaf-aws-lambda-1.0.0-bin.zip';
 const INCOMING = 'dff-sandbox-incoming';
+const ARCHIVE = 'dff-sandbox-archive';
 const OTHER_TEAM_QUEUE = 'arn:aws:sqs:us-east-1:123456789012:other-team-audit';
 const SENSITIVE = { AwsAccessKeyId: 'AKIASENSITIVEVALUE01', AwsSecretAccessKey: 'sensitive-secret-value-do-not-show' };
 const ENV_NAMES = ['CDP_SHARED_CREDENTIALS_FILE', 'CDP_CONFIG_FILE', 'CDP_PROFILE', 'CDP_REGION', 'CDP_ACCESS_KEY_ID', 'CDP_PRIVATE_KEY', 'AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE', 'AWS_PROFILE', 'AWS_REGION', 'AWS_DEFAULT_REGION', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'];
@@ -34,6 +36,7 @@ describe('Deploy to Lambda', function () {
   let catalog: FakeCatalog;
   let aws: AwsHarness;
   let deployApi: DeployApi;
+  let awsApi: AwsApi;
   let cdpKey: TestAccessKey;
   let functionKey: TestAccessKey;
   let tmp: string;
@@ -68,7 +71,7 @@ describe('Deploy to Lambda', function () {
 
     const extension = vscode.extensions.getExtension<DffExtensionApi>(extensionId);
     assert.ok(extension, `${extensionId} is not loaded in this VS Code`);
-    deployApi = (await extension.activate()).deploy;
+    ({ deploy: deployApi, aws: awsApi } = await extension.activate());
     messages.install();
     assert.equal(await vscode.commands.executeCommand('dff.cdp.selectProfile', CDP_PROFILE), CDP_PROFILE);
     await vscode.commands.executeCommand('dff.aws.reloadCredentials');
@@ -191,6 +194,64 @@ describe('Deploy to Lambda', function () {
       executionRole: { create: 'two-inputs-role' },
       code: { s3: `s3://${ARTIFACTS}/${ZIP_KEY}` },
     });
+  });
+
+  it('names the failed step and the denied IAM action, and deploying again resumes to the same end state', async () => {
+    aws.fake.inject({ service: 'lambda', operation: 'UpdateFunctionConfiguration', kind: 'accessDenied' });
+    const from = messages.shown.length;
+    messages.modalAnswers.push('Deploy');
+    const newQueue = 'https://sqs.us-east-1.amazonaws.com/123456789012/renamed-queue';
+    // Update Parameters on the function (as the Functions view passes it), the new value given as the command's argument.
+    const failed = await vscode.commands.executeCommand<DeployOutcome | undefined>(
+      'dff.deploy.updateParameters',
+      FUNCTION,
+      { parameters: { QueueUrl: newQueue }, sensitive: {} },
+      { sensitiveValues: {} },
+    );
+    assert.equal(failed?.status, 'failed', JSON.stringify(failed));
+    const error = messages.since(from).find((message) => message.severity === 'error');
+    assert.ok(error, 'no failure message');
+    assert.match(error.message, /failed at step \d+ of \d+/);
+    assert.match(error.message, /lambda:UpdateFunctionConfiguration/);
+    assert.match(error.message, /Deploying again resumes/);
+    assert.equal(aws.fake.lambda.function(FUNCTION)?.aliases.get('live')?.functionVersion, '1', 'the alias moved although the update failed');
+
+    // The value was written to the target, so a plain deploy (what Retry runs) finishes the job.
+    messages.modalAnswers.push('Deploy');
+    const resumed = await deployFromExplorer('ready-s3-to-sqs.json', { target: 'sandbox', sensitiveValues: {} });
+    assert.equal(resumed?.status, 'deployed', JSON.stringify(resumed));
+    assert.equal(resumed.version, '2');
+    const fn = aws.fake.lambda.function(FUNCTION);
+    assert.equal(fn?.latest.environment?.QueueUrl, newQueue);
+    assert.equal(fn?.aliases.get('live')?.functionVersion, '2');
+    // The secret kept the values given on the first deploy: none was asked for now.
+    assert.deepEqual(JSON.parse(aws.fake.secretsManager.currentValue('s3_to_sqs') ?? '{}'), SENSITIVE);
+    const written = JSON.parse(fs.readFileSync(workspaceFile('dff.deploy.json').fsPath, 'utf8')) as { flows: Record<string, { targets: Record<string, { parameters?: unknown }> }> };
+    assert.deepEqual(written.flows['ready-s3-to-sqs.json'].targets.sandbox.parameters, { QueueUrl: newQueue });
+  });
+
+  it('adds an S3 trigger to the function from the Functions view: written to the target, bound to the alias', async () => {
+    aws.fake.s3.seedBucket(ARCHIVE);
+    awsApi.refreshFunctions();
+    const node = (await awsApi.children()).find((item) => item.kind === 'function' && item.summary.name === FUNCTION);
+    assert.ok(node, 'the Functions view does not list the deployed function');
+    messages.modalAnswers.push('Deploy');
+    const outcome = await vscode.commands.executeCommand<DeployOutcome | undefined>(
+      'dff.deploy.addS3Trigger',
+      node,
+      { bucket: ARCHIVE, suffix: '.csv' },
+      { sensitiveValues: {} },
+    );
+    assert.equal(outcome?.status, 'deployed', JSON.stringify(outcome));
+    const entries = aws.fake.s3.notification(ARCHIVE)?.entries ?? [];
+    assert.deepEqual(entries.map((entry) => [entry.destination, entry.filterRules]), [[outcome.aliasArn, [{ name: 'suffix', value: '.csv' }]]]);
+    // The first trigger stayed.
+    assert.ok(aws.fake.s3.notification(INCOMING)?.entries.some((entry) => entry.destination === outcome.aliasArn));
+    const written = JSON.parse(fs.readFileSync(workspaceFile('dff.deploy.json').fsPath, 'utf8')) as { flows: Record<string, { targets: Record<string, { triggers?: unknown[] }> }> };
+    assert.deepEqual(written.flows['ready-s3-to-sqs.json'].targets.sandbox.triggers, [
+      { bucket: INCOMING, prefix: 'incoming/', suffix: '.json' },
+      { bucket: ARCHIVE, suffix: '.csv' },
+    ]);
   });
 
   /** Runs the command as the Explorer's context menu does (the file, then the selection), with the test's answers. */
