@@ -76,7 +76,7 @@ export class DeployStepError extends Error {
   ) {
     super(cancelled
       ? `Deploy cancelled at step ${index} of ${total} (${step.title}). Deploying again resumes: every step is safe to repeat.`
-      : `Step ${index} of ${total} failed (${step.title}): ${reason}${deniedAction ? ` (denied: ${deniedAction})` : ''}. ` +
+      : `Step ${index} of ${total} failed (${step.title}): ${reason.replace(/[.\s]+$/, '')}${deniedAction ? ` (denied: ${deniedAction})` : ''}. ` +
         'Deploying again resumes from here: every step is safe to repeat.');
     this.name = 'DeployStepError';
   }

@@ -59,7 +59,8 @@ export type RefusalCode =
   | 'secret-not-json'
   | 'secret-deleted'
   | 'code-not-found'
-  | 'bucket-not-found';
+  | 'bucket-not-found'
+  | 'trigger-overlap';
 
 export interface Refusal {
   code: RefusalCode;

@@ -5,7 +5,7 @@ import { GetBucketNotificationConfigurationCommand, PutBucketNotificationConfigu
 import type { PlanStep } from '../planTypes';
 import type { ApplyRuntime } from '../runtime';
 import { refuse, warn, type PlanContext } from './context';
-import { mergeNotification } from './moveTriggers';
+import { mergeNotification, overlappingEntries } from './moveTriggers';
 
 export function planBucketNotifications(context: PlanContext): PlanStep[] {
   const { desired, state } = context;
@@ -22,6 +22,14 @@ export function planBucketNotifications(context: PlanContext): PlanStep[] {
       alias: desired.alias,
       triggers: desired.triggers.filter((trigger) => trigger.bucket === bucket),
     });
+    const ours = (arn: string): boolean => arn === context.functionArn || arn.startsWith(`${context.functionArn}:`);
+    for (const trigger of desired.triggers.filter((item) => item.bucket === bucket)) {
+      const overlaps = overlappingEntries(found.configuration, trigger, ours);
+      if (overlaps.length > 0) {
+        refuse(context, 'trigger-overlap', `The trigger on bucket ${bucket} (${trigger.events.join(', ')}${trigger.prefix ? `, prefix ${trigger.prefix}` : ''}${trigger.suffix ? `, suffix ${trigger.suffix}` : ''}) ` +
+          `overlaps ${overlaps.join(', ')}: S3 refuses two notifications that one object event could match. Narrow the prefix or suffix, or the events.`);
+      }
+    }
     for (const id of merge.onLatest) {
       warn(context, 'trigger-on-latest', `Trigger "${id}" on bucket ${bucket} invokes ${desired.functionName} without a version ($LATEST, unpublished code); it is left as it is.`);
     }

@@ -28,7 +28,7 @@ export interface MergeTarget {
   triggers: DesiredTrigger[];
 }
 
-function rules(entry: LambdaFunctionConfiguration): { prefix: string; suffix: string } {
+function rules(entry: { Filter?: LambdaFunctionConfiguration['Filter'] }): { prefix: string; suffix: string } {
   const list: FilterRule[] = entry.Filter?.Key?.FilterRules ?? [];
   // S3 answers with "Prefix"/"Suffix" while requests use lower case: compare without case.
   const find = (name: string): string => list.find((rule) => rule.Name?.toLowerCase() === name)?.Value ?? '';
@@ -105,4 +105,33 @@ export function mergeNotification(configuration: NotificationConfiguration, targ
   if (kept.length > 0) merged.LambdaFunctionConfigurations = kept;
   else delete merged.LambdaFunctionConfigurations;
   return { configuration: merged, changes, onLatest };
+}
+
+function eventsOverlap(a: readonly string[], b: readonly string[]): boolean {
+  const covers = (pattern: string, event: string): boolean =>
+    pattern === event || (pattern.endsWith(':*') && event.startsWith(pattern.slice(0, -1)));
+  return a.some((x) => b.some((y) => covers(x, y) || covers(y, x)));
+}
+
+function filtersOverlap(a: { prefix: string; suffix: string }, b: { prefix: string; suffix: string }): boolean {
+  const prefixes = a.prefix.startsWith(b.prefix) || b.prefix.startsWith(a.prefix);
+  const suffixes = a.suffix.endsWith(b.suffix) || b.suffix.endsWith(a.suffix);
+  return prefixes && suffixes;
+}
+
+/**
+ * Entries of other destinations that S3 would refuse next to this trigger ("Configurations overlap"):
+ * they share an event type and an object key could match both filters.
+ */
+export function overlappingEntries(configuration: NotificationConfiguration, trigger: DesiredTrigger, ownArns: (arn: string) => boolean): string[] {
+  const wanted = { prefix: trigger.prefix ?? '', suffix: trigger.suffix ?? '' };
+  const entries: Array<{ Id?: string; Events?: string[]; Filter?: LambdaFunctionConfiguration['Filter']; destination: string }> = [
+    ...(configuration.LambdaFunctionConfigurations ?? []).map((entry) => ({ ...entry, destination: entry.LambdaFunctionArn ?? '' })),
+    ...(configuration.QueueConfigurations ?? []).map((entry) => ({ ...entry, destination: entry.QueueArn ?? '' })),
+    ...(configuration.TopicConfigurations ?? []).map((entry) => ({ ...entry, destination: entry.TopicArn ?? '' })),
+  ];
+  return entries
+    .filter((entry) => !ownArns(entry.destination))
+    .filter((entry) => eventsOverlap(entry.Events ?? [], trigger.events) && filtersOverlap(rules(entry), wanted))
+    .map((entry) => `${entry.Id ?? '(no id)'} (${entry.destination})`);
 }
