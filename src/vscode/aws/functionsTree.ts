@@ -21,6 +21,8 @@ const MAX_FIND_PAGES = 200;
 interface RootState {
   functions: FunctionNode[];
   pages?: AsyncGenerator<FunctionSummary[]>;
+  /** The page after the listed ones, already asked for. */
+  ahead?: Promise<IteratorResult<FunctionSummary[]>>;
   error?: ErrorNode;
   errorFixes?: ActionNode[];
 }
@@ -161,21 +163,31 @@ export class FunctionsTree implements vscode.TreeDataProvider<FunctionsNode>, vs
 
   /**
    * The next page that has something to show: with only DataFlow Functions listed, a page of other
-   * functions adds nothing, so the next one is read at once.
+   * functions adds nothing, so the next one is read at once. Once a page is in, the one after it is
+   * asked for at once: that answers whether "Load more" is needed (the listing ends without a call
+   * when ListFunctions gave no NextMarker), and makes it quick when it is.
    */
   private async nextPage(current: RootState): Promise<RootState> {
     const pages = current.pages;
     if (!pages) return current;
     try {
       const functions = [...current.functions];
+      let next = current.ahead ?? pages.next();
       for (;;) {
-        const page = await pages.next();
+        const page = await next;
         if (page.done) return { functions };
         const known = new Set(functions.map((node) => node.summary.arn));
         for (const summary of page.value) {
           if (!known.has(summary.arn)) functions.push(this.details.functionNode(summary));
         }
-        if (page.value.length > 0) return { functions, pages };
+        next = pages.next();
+        if (page.value.length > 0) {
+          const ahead = next;
+          // A failure of the page read ahead shows when it is asked for, not as an unhandled rejection now.
+          ahead.catch(() => undefined);
+          const ended = await Promise.race([ahead.then((result) => result.done === true, () => false), settledSoon()]);
+          return ended ? { functions } : { functions, pages, ahead };
+        }
       }
     } catch (error) {
       return { functions: current.functions, ...this.errorState(error) };
@@ -211,6 +223,11 @@ export function fixesFor(kind: string): ActionNode[] {
 
 function withFixes(error: ErrorNode, fixes: ActionNode[]): FunctionsNode[] {
   return [error, ...fixes];
+}
+
+/** Resolves false after the promises already settled had their turn: a generator that ends without a call has ended by then. */
+function settledSoon(): Promise<false> {
+  return new Promise((resolve) => setTimeout(() => resolve(false), 0));
 }
 
 function showAll(): boolean {

@@ -89,6 +89,7 @@ describe('AWS: status bar, Functions view, logs and invoke', function () {
   after(async () => {
     messages.uninstall();
     await vscode.workspace.getConfiguration('dff.functions').update('showAll', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace.getConfiguration('dff.functions').update('pageSize', undefined, vscode.ConfigurationTarget.Global);
     if (flowFile) await vscode.workspace.fs.delete(flowFile).then(undefined, () => undefined);
     for (const [name, value] of Object.entries(savedEnv)) {
       if (value === undefined) delete process.env[name];
@@ -153,6 +154,31 @@ describe('AWS: status bar, Functions view, logs and invoke', function () {
       await vscode.workspace.getConfiguration('dff.functions').update('showAll', undefined, vscode.ConfigurationTarget.Global);
     }
     await waitFor(async () => !names(await functionRows(aws)).includes(seed.plain.name), 'the plain function to be left out again');
+  });
+
+  it('pages through ListFunctions: one page at once, "Load more…" for the rest, one call per page', async () => {
+    const settings = vscode.workspace.getConfiguration('dff.functions');
+    await settings.update('pageSize', 1, vscode.ConfigurationTarget.Global);
+    try {
+      await vscode.commands.executeCommand('dff.functions.refresh');
+      fake.resetCalls();
+      let rows = await aws.children();
+      assert.equal(rows.filter((node) => node.kind === 'function').length, 1);
+      assert.equal(rows[rows.length - 1].kind, 'loadMore');
+      assert.equal(aws.treeItem(rows[rows.length - 1]).label, 'Load more…');
+      for (let clicks = 0; rows.some((node) => node.kind === 'loadMore'); clicks++) {
+        assert.ok(clicks < 10, 'Load more never ends');
+        await vscode.commands.executeCommand('dff.functions.loadMore');
+        rows = await aws.children();
+      }
+      assert.deepEqual(names(rows.filter((node): node is FunctionNode => node.kind === 'function')), ['dff-broken', 'dff-no-key', seed.staleTrigger.name, seed.healthy.name].sort());
+      // Five functions (one of them not a DataFlow Function), one per page: five ListFunctions calls.
+      assert.equal(fake.calls.filter((call) => call.operation === 'ListFunctions').length, 5);
+    } finally {
+      await settings.update('pageSize', undefined, vscode.ConfigurationTarget.Global);
+    }
+    // With the default page size everything fits on one page: no "Load more…".
+    await waitFor(async () => !(await aws.children()).some((node) => node.kind === 'loadMore'), 'one page without Load more');
   });
 
   it('shows each function\'s flow name and version, runtime and memory; a Failed state as a badge', async () => {
