@@ -1,5 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { runDff } from '../../../src/cli/main';
 import { startAwsCli, type AwsCliFixture } from './awsHarness';
@@ -86,6 +89,38 @@ describe('dff aws', () => {
     assert.equal(await runDff(['aws', '--help'], io), 0);
     assert.match(io.out, /whoami/);
     assert.match(io.out, /Exit codes: 0 done; 1 .*; 2 could not run/s);
+  });
+});
+
+describe('dff aws with an expired SSO session', () => {
+  // In its own process: the SDK's SSO provider reads the config file named by the process
+  // environment (fromIni does not pass its file paths on to fromSSO), as it is when users run dff.
+  it('exits 2 and says which aws sso login to run', function () {
+    this.timeout(30000);
+    const home = mkdtempSync(path.join(tmpdir(), 'dff-cli-sso-'));
+    try {
+      const configFile = path.join(home, '.aws', 'config');
+      mkdirSync(path.join(home, '.aws', 'sso', 'cache'), { recursive: true });
+      writeFileSync(configFile, [
+        '[profile work]', 'sso_session = corp', 'sso_account_id = 123456789012', 'sso_role_name = Developer', 'region = eu-west-1',
+        '[sso-session corp]', 'sso_start_url = https://corp.awsapps.com/start', 'sso_region = eu-west-1', '',
+      ].join('\n'));
+      // The token `aws sso login` cached, expired an hour ago.
+      const cacheFile = path.join(home, '.aws', 'sso', 'cache', `${createHash('sha1').update('corp').digest('hex')}.json`);
+      writeFileSync(cacheFile, JSON.stringify({ accessToken: 'expired-token', expiresAt: new Date(Date.now() - 3_600_000).toISOString(), region: 'eu-west-1', startUrl: 'https://corp.awsapps.com/start' }));
+      const main = path.join(__dirname, '..', '..', '..', 'src', 'cli', 'main.js');
+      const script = `
+        const { runDff } = require(${JSON.stringify(main)});
+        let err = '';
+        const io = { stdout() {}, stderr(text) { err += text; }, env: process.env, cwd: process.cwd() };
+        runDff(['aws', 'whoami', '--profile', 'work'], io).then((code) => process.stdout.write(JSON.stringify({ code, err })));`;
+      const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: home, AWS_CONFIG_FILE: configFile, AWS_SHARED_CREDENTIALS_FILE: path.join(home, '.aws', 'credentials'), AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
+      const run = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', env, cwd: home });
+      assert.equal(run.status, 0, run.stderr);
+      assert.deepEqual(JSON.parse(run.stdout), { code: 2, err: 'dff aws whoami: The SSO session of profile work has expired: run `aws sso login --profile work`.\n' });
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
   });
 });
 
