@@ -1,5 +1,7 @@
 import * as assert from 'assert';
 import { computeFix } from '../../../src/core/flow/fixes';
+import * as fs from 'fs';
+import * as path from 'path';
 import { modelOf, readFixture, replaced, runFix } from './fixHelpers';
 
 describe('renameParameter fix', () => {
@@ -56,5 +58,13 @@ describe('renameParameter fix', () => {
     const model = modelOf(original);
     assert.deepStrictEqual(computeFix(original, model, { ...fix, newName: 'api key' }), []);
     assert.deepStrictEqual(computeFix(original, model, { ...fix, parameterName: 'missing' }), []);
+  });
+
+  it('renames references in processors\' run schedules, only where the name resolves to the renamed parameter', () => {
+    const scheduled = fs.readFileSync(path.resolve(__dirname, '../../../../test/fixtures/flows/parameter-in-run-schedule.json'), 'utf8');
+    const { json, edits } = runFix(scheduled, { kind: 'renameParameter', contextName: 'orders_api', parameterName: 'POLL_INTERVAL', newName: 'POLL_PERIOD' });
+    assert.strictEqual(edits.length, 2, 'the parameter and the top group\'s schedule');
+    assert.strictEqual(json.flowContents.processors[0].schedulingPeriod, '#{POLL_PERIOD}');
+    assert.strictEqual(json.flowContents.processGroups[0].processors[0].schedulingPeriod, '#{POLL_INTERVAL}', 'its group has no context');
   });
 });

@@ -69,6 +69,29 @@ describe('parameter reference rules', () => {
     ].sort((a, b) => text.indexOf(a[0] as string) - text.indexOf(b[0] as string)));
   });
 
+  it('checks references in a processor\'s run schedule, which NiFi evaluates too, and counts them as uses', () => {
+    const { text, findings } = check('parameter-in-run-schedule.json', CODES);
+    // #{POLL_INTERVAL} resolves in the top group's schedule and not in the child group without context.
+    assert.deepStrictEqual(findings.map((finding) => [finding.code, token(text, finding.range), finding.componentName]), [
+      ['parameter-undefined', '#{RETRY_WAIT}', 'Call orders API'],
+      ['plain-property-sensitive-parameter', '#{API_TOKEN}', 'Nightly audit'],
+      ['reference-without-context', '#{POLL_INTERVAL}', 'Heartbeat'],
+    ]);
+    const [undefinedOne, sensitive, withoutContext] = findings;
+    assert.match(withoutContext.message, /referenced in the run schedule \("schedulingPeriod"\) of processor "Heartbeat"/);
+    assert.deepStrictEqual(undefinedOne.fixes, [{ kind: 'addParameter', contextName: 'orders_api', parameterName: 'RETRY_WAIT', sensitive: false }]);
+    assert.match(sensitive.message, /NiFi lets no processor setting outside its properties reference a sensitive parameter/);
+    assert.strictEqual(token(text, sensitive.related[0].range), '"API_TOKEN"');
+  });
+
+  it('hints at a parameter once no run schedule uses it either', () => {
+    const text = editedFlow('parameter-in-run-schedule.json', (flow) => {
+      flow.flowContents.processors[0].schedulingPeriod = '10 sec';
+    });
+    const unused = findingsIn(text, ['parameter-unused']);
+    assert.deepStrictEqual(unused.map((finding) => token(text, finding.range)), ['"POLL_INTERVAL"']);
+  });
+
   it('suggests a close parameter of the same sensitivity for a misspelt reference, before adding one', () => {
     const text = editedFlow('parameter-undefined.json', (flow) => {
       flow.flowContents.processors[0].properties['Remote Path'] = '#{sftp_user}/#{SFTP_USR}';
