@@ -22,3 +22,5 @@ export type { ApplyOptions, ApplyProgress, ApplyResult } from './apply';
 export type { RetryPolicy, WaitPolicy, Sleep } from './runtime';
 export { renderPlanText } from './renderPlan';
 export { planToJson, PLAN_JSON_FORMAT_VERSION } from './planJson';
+export { exportCloudFormation } from './cloudformation';
+export type { CloudFormationExport } from './cloudformation';
