@@ -33,6 +33,8 @@ describe('AWS: status bar, Functions view, logs and invoke', function () {
   let fake: FakeAws;
   let seed: SampleSeed;
   let aws: AwsApi;
+  let logUri: vscode.Uri;
+  const secretKeys: string[] = [];
   let tmp: string;
   let beforeUse: { status: AwsStatus; engineLoaded: boolean };
   let flowFile: vscode.Uri | undefined;
@@ -48,6 +50,7 @@ describe('AWS: status bar, Functions view, logs and invoke', function () {
     const expired = newTestCredentials(true);
     fake.addCredentials({ ...expired, userName: 'expired' });
     fake.expireCredentials(expired.accessKeyId);
+    secretKeys.push(main.secretAccessKey, other.secretAccessKey, expired.secretAccessKey, expired.sessionToken ?? '');
     seed = seedSampleFunctions(fake);
     fake.lambda.seedFunction({
       name: 'dff-broken',
@@ -80,7 +83,7 @@ describe('AWS: status bar, Functions view, logs and invoke', function () {
 
     const extension = vscode.extensions.getExtension<DffExtensionApi>(extensionId);
     assert.ok(extension, `${extensionId} is not loaded in this VS Code`);
-    ({ aws } = await extension.activate());
+    ({ aws, logUri } = await extension.activate());
     beforeUse = { status: aws.status(), engineLoaded: aws.engineLoaded() || Object.keys(require.cache).some((file) => /[\\/]aws-engine\.js$/.test(file)) };
     messages.install();
     assert.equal(await vscode.commands.executeCommand('dff.aws.selectProfile', PROFILE, fake.region), PROFILE);
@@ -253,6 +256,27 @@ describe('AWS: status bar, Functions view, logs and invoke', function () {
     assert.equal(aws.isFollowingLogs(uri), false);
   });
 
+  it('shows the logs of an alias (its version only) and of a filter pattern (matching events only)', async () => {
+    const healthy = byName(await functionRows(aws), seed.healthy.name);
+    const aliases = groupOf((await aws.children(healthy)).filter((node): node is GroupNode => node.kind === 'group'), 'Aliases');
+    const live = aliases.children.find((node) => node.kind === 'qualifier' && node.qualifier === 'live');
+    assert.ok(live, 'no alias live');
+    const aliasUri = await aws.showLogs(live, { sinceMinutes: 120, follow: false });
+    assert.ok(aliasUri);
+    const aliasText = (await vscode.workspace.openTextDocument(aliasUri)).getText();
+    // Invocations of version 2 (30 and 5 minutes ago) but not that of version 1 (95 minutes ago).
+    assert.equal(aliasText.match(/START RequestId: \S+ Version: 2/g)?.length, 2, aliasText);
+    assert.doesNotMatch(aliasText, /Version: 1/);
+    assert.equal(aws.isFollowingLogs(aliasUri), false);
+
+    const filteredUri = await aws.showLogs({ functionName: seed.staleTrigger.name }, { sinceMinutes: 30, filterPattern: 'ERROR', follow: false });
+    assert.ok(filteredUri);
+    const filtered = (await vscode.workspace.openTextDocument(filteredUri)).getText();
+    assert.match(filtered, /filter "ERROR"/);
+    assert.match(filtered, /PutS3Object failed/);
+    assert.doesNotMatch(filtered, /Running flow/);
+  });
+
   it('invokes with an S3 test event and shows status, payload and the decoded log tail; a function error too', async () => {
     const healthy = byName(await functionRows(aws), seed.healthy.name);
     const result = await aws.invoke(healthy, { event: 's3', bucket: seed.healthy.bucket, key: 'incoming/new file.json' });
@@ -289,7 +313,49 @@ describe('AWS: status bar, Functions view, logs and invoke', function () {
     await vscode.commands.executeCommand('dff.functions.refresh');
     assert.equal((await aws.children())[0].kind, 'function');
   });
+
+  it('logs what it did (profile, invocations) and never a secret: no secret access key, private key or secret value', async () => {
+    assert.ok(aws.callCount() > 0, 'no AWS call was reported');
+    const log = await waitForLog(logUri, /Invoked s3-to-sqs: status 200/);
+    assert.match(log, new RegExp(`AWS profile ${PROFILE} · ${fake.region} at ${escapeRegExp(fake.url)}, account ${fake.account}`));
+    for (const [what, secret] of [['a secret access key', secretKeys[0]], ['another secret access key', secretKeys[1]], ['an expired secret access key', secretKeys[2]], ['a session token', secretKeys[3]], ['DF_PRIVATE_KEY', SAMPLE_DF_PRIVATE_KEY], ['a secret value', SECRET_VALUE]]) {
+      // The message names the kind, never the value.
+      assert.ok(!secret || !log.includes(secret), `the log contains ${what}`);
+    }
+  });
 });
+
+async function waitForLog(folder: vscode.Uri, expected: RegExp): Promise<string> {
+  const deadline = Date.now() + 10_000;
+  let text = '';
+  while (Date.now() < deadline) {
+    text = await readFolder(folder);
+    if (expected.test(text)) return text;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return assert.fail(`the DataFlow Functions log in ${folder.fsPath} never said ${expected} (${text.length} characters read)`);
+}
+
+async function readFolder(folder: vscode.Uri): Promise<string> {
+  let entries: [string, vscode.FileType][];
+  try {
+    entries = await vscode.workspace.fs.readDirectory(folder);
+  } catch {
+    return '';
+  }
+  const texts = await Promise.all(
+    entries.map(async ([name, type]) => {
+      const uri = vscode.Uri.joinPath(folder, name);
+      if (type === vscode.FileType.Directory) return readFolder(uri);
+      return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    }),
+  );
+  return texts.join('\n');
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
 
 interface ProfileFile {
   name: string;
