@@ -9,28 +9,49 @@ describe('structure rules', () => {
     assert.deepStrictEqual(check('valid-minimal.json', CODES).findings, []);
   });
 
-  it('reports an identifier used in two groups at its second use, relating the first', () => {
-    const { text, findings } = check('duplicate-identifier.json', CODES);
-    assert.strictEqual(findings.length, 1);
+  it('accepts an identifier reused in another group, as NiFi does', () => {
+    // "Log order" in the child group Audit and "Set order attributes" in the top group share an identifier.
+    assert.deepStrictEqual(check('duplicate-identifier.json', CODES).findings, []);
+  });
+
+  it('accepts a group imported twice, whose copies keep the same component identifiers', () => {
+    const { text, findings } = check('group-imported-twice.json', CODES);
+    assert.deepStrictEqual(findings, []);
+    assert.strictEqual(text.split('"identifier": "e4c5aaaa-0000-4000-8000-000000000002"').length - 1, 2, 'both copies hold the processor');
+  });
+
+  it('reports an identifier used twice in one group at its second use, relating the first', () => {
+    const text = editedFlow('duplicate-identifier.json', (flow) => {
+      flow.flowContents.outputPorts[0].identifier = SHARED_ID;
+    });
+    const findings = findingsIn(text, ['duplicate-identifier']);
+    assert.strictEqual(findings.length, 1, 'the reuse in the child group Audit is still fine');
     const [finding] = findings;
     assert.strictEqual(finding.code, 'duplicate-identifier');
     assert.strictEqual(finding.severity, 'error');
     assert.strictEqual(token(text, finding.range), `"${SHARED_ID}"`);
-    const first = text.indexOf(`"identifier": "${SHARED_ID}"`);
-    const second = text.indexOf(`"identifier": "${SHARED_ID}"`, first + 1);
-    assert.ok(first !== -1 && second !== -1);
-    // NiFi writes child groups before the group's own processors: the later one in the file is reported.
-    assert.ok(finding.range.startOffset > second, 'points at the second identifier in the file');
+    assert.match(finding.message, /^The output port "success" in group "OrderIntake" has the identifier/);
+    assert.match(finding.message, /which the processor "Set order attributes" in group "OrderIntake" already uses/);
+    assert.match(finding.message, /unique within a process group/);
     assert.strictEqual(finding.related.length, 1);
-    assert.ok(finding.related[0].range.startOffset > first && finding.related[0].range.startOffset < second);
+    assert.ok(finding.related[0].range.startOffset < finding.range.startOffset, 'the first use comes first in the file');
     assert.strictEqual(token(text, finding.related[0].range), `"${SHARED_ID}"`);
-    assert.match(finding.message, /processor "Set order attributes" in group "OrderIntake"/);
-    assert.match(finding.message, /processor "Log order" in group "Audit"/);
   });
 
-  it('reports each further use of an identifier once', () => {
+  it('reports a reuse inside one copy of a group imported twice, and nothing for the other copy', () => {
+    const text = editedFlow('group-imported-twice.json', (flow) => {
+      const us = flow.flowContents.processGroups[1];
+      us.outputPorts[1].identifier = us.outputPorts[0].identifier;
+    });
+    const findings = findingsIn(text, ['duplicate-identifier']);
+    assert.strictEqual(findings.length, 1);
+    assert.match(findings[0].message, /^The output port "failure" in group "Lookup US"/);
+  });
+
+  it('reports each further use of an identifier in one group once', () => {
     const text = editedFlow('duplicate-identifier.json', (flow) => {
       flow.flowContents.outputPorts[0].identifier = SHARED_ID;
+      flow.flowContents.inputPorts[0].identifier = SHARED_ID;
     });
     const findings = findingsIn(text, ['duplicate-identifier']);
     assert.deepStrictEqual(findings.map((finding) => finding.code), ['duplicate-identifier', 'duplicate-identifier']);

@@ -1,4 +1,5 @@
-// Structural integrity: identifiers are unique and every connection joins existing components.
+// Structural integrity: identifiers are unique within each process group and every connection
+// joins existing components.
 import { isObject } from '../detect';
 import type { Finding } from '../finding';
 import { JsonLocator } from '../locate';
@@ -9,28 +10,48 @@ export function checkStructure(model: FlowModel, _options: ValidationOptions): F
   return [...duplicateIdentifiers(model), ...missingEndpoints(model)];
 }
 
+/**
+ * NiFi requires an identifier to be unique among the components of one process group (a connection
+ * names its ends by group and identifier); flows NiFi exports itself reuse identifiers across groups
+ * (a group imported twice keeps its components' versioned identifiers), and NiFi imports them.
+ */
 function duplicateIdentifiers(model: FlowModel): Finding[] {
   const findings: Finding[] = [];
   let locator: JsonLocator | undefined;
   // forEach rather than for-of: no [id, components] entry array for each of tens of thousands of ids.
   model.byId.forEach((components, id) => {
     if (components.length < 2) return;
-    const [first, ...others] = inTextOrder(components, locator ??= new JsonLocator(model.text));
-    for (const component of others) {
-      findings.push({
-        code: 'duplicate-identifier',
-        severity: 'error',
-        message: `${capitalize(describe(component))} has the identifier "${id}", which ${describe(first)} already uses. ` +
-          'Identifiers must be unique in a flow definition: give one of them a new identifier (a new UUID), ' +
-          'or download the flow definition again from NiFi.',
-        at: { path: [...component.path, 'identifier'] },
-        componentId: id,
-        componentName: component.name,
-        related: [{ at: { path: [...first.path, 'identifier'] }, message: `First use of "${id}": ${describe(first)}` }],
-      });
+    for (const sameGroup of bySiblings(components)) {
+      if (sameGroup.length < 2) continue;
+      const [first, ...others] = inTextOrder(sameGroup, locator ??= new JsonLocator(model.text));
+      for (const component of others) {
+        findings.push({
+          code: 'duplicate-identifier',
+          severity: 'error',
+          message: `${capitalize(describe(component))} has the identifier "${id}", which ${describe(first)} already uses. ` +
+            'Identifiers must be unique within a process group (connections name their ends by group and identifier, so NiFi ' +
+            'cannot tell the two apart): give one of them a ' +
+            'new identifier (a new UUID), or download the flow definition again from NiFi.',
+          at: { path: [...component.path, 'identifier'] },
+          componentId: id,
+          componentName: component.name,
+          related: [{ at: { path: [...first.path, 'identifier'] }, message: `First use of "${id}" in this group: ${describe(first)}` }],
+        });
+      }
     }
   });
   return findings;
+}
+
+/** Components that share an identifier, split by the group that holds them (the top group is alone in its own). */
+function bySiblings(components: readonly Component[]): Component[][] {
+  const groups = new Map<Group | undefined, Component[]>();
+  for (const component of components) {
+    const list = groups.get(component.group);
+    if (list) list.push(component);
+    else groups.set(component.group, [component]);
+  }
+  return [...groups.values()];
 }
 
 /** The model lists groups after their parent's components; NiFi writes child groups first. Report the later one in the file. */
