@@ -110,4 +110,17 @@ describe('deploy: plan and apply against the AWS stand-in', function () {
     assert.equal(result.version, '1');
     assert.ok(world.slept.includes(1000) && world.slept.includes(2000), `slept ${world.slept.join(', ')}`);
   });
+
+  it('publishes on request even when nothing changed (Publish Version), and refuses a new function without a CDP key', async () => {
+    await world.deploy({ target: TRIGGERED });
+    world.harness.fake.resetCalls();
+    const forced = await world.plan({ target: TRIGGERED }, { forcePublish: true });
+    assert.deepEqual(forced.steps.filter((step) => step.change !== 'none').map((step) => step.kind), ['publish', 'alias']);
+
+    const other = await world.plan({ target: target({ functionName: 'no-key-fn' }), functionKey: undefined });
+    assert.deepEqual(other.refusals.map((refusal) => refusal.code), ['function-key-missing']);
+    const existing = await world.plan({ target: TRIGGERED, functionKey: undefined });
+    assert.deepEqual(existing.refusals, [], 'an existing function keeps the key it has');
+    assert.deepEqual(world.writes(), []);
+  });
 });
