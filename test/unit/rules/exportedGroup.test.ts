@@ -71,4 +71,41 @@ describe('exported group rule', () => {
     });
     assert.deepStrictEqual(findingsIn(text, CODES), []);
   });
+
+  it('does not take a group for the root canvas when its only child is a version-controlled group left out of the file', () => {
+    const { text, findings } = check('versioned-child-not-inlined.json', ['root-canvas-exported', 'versioned-group-not-inlined', 'parameter-unused']);
+    assert.deepStrictEqual(findings.map((finding) => [finding.code, token(text, finding.range)]), [
+      ['versioned-group-not-inlined', '"Orders to S3"'],
+    ]);
+    const [finding] = findings;
+    assert.strictEqual(finding.severity, 'error');
+    assert.match(finding.message, /holds only where its flow is kept \("versionedFlowCoordinates"\), not its contents/);
+    assert.match(finding.message, /cannot be checked here, and DataFlow Functions cannot run them/);
+    assert.ok(!/instead/.test(finding.message), 'no advice to download the child, which would lose the services around it');
+  });
+
+  it('reports each version-controlled group left out, at any depth, and not one whose contents are in the file', () => {
+    const text = editedFlow('group-imported-twice.json', (flow) => {
+      const [eu, us] = flow.flowContents.processGroups;
+      const coordinates = { registryUrl: 'http://registry.example.com:18080', bucketId: 'b', flowId: 'f', version: 3 };
+      // Both copies are version-controlled: EU's contents are in the file, US's were left out.
+      eu.versionedFlowCoordinates = coordinates;
+      us.versionedFlowCoordinates = coordinates;
+      for (const key of ['processors', 'inputPorts', 'outputPorts', 'connections']) us[key] = [];
+    });
+    assert.deepStrictEqual(findingsIn(text, ['versioned-group-not-inlined']).map((finding) => finding.componentName), ['Lookup US']);
+  });
+
+  it('does not take a group for the root canvas when its child uses the group\'s controller services, and does otherwise', () => {
+    const withService = (used: boolean) => editedFlow('root-canvas-exported.json', (flow) => {
+      flow.flowContents.controllerServices = [{
+        identifier: 'e3000000-0000-4000-8000-000000000090', name: 'SSL context', type: 'org.apache.nifi.ssl.StandardSSLContextService',
+        properties: {}, propertyDescriptors: {}, componentType: 'CONTROLLER_SERVICE',
+      }];
+      const parser = flow.flowContents.processGroups.find((group: any) => group.name === 'InvoiceParser');
+      parser.processors[0].properties['SSL Context Service'] = used ? 'e3000000-0000-4000-8000-000000000090' : null;
+    });
+    assert.deepStrictEqual(findingsIn(withService(true), CODES), [], 'downloading InvoiceParser alone would lose the service');
+    assert.deepStrictEqual(findingsIn(withService(false), CODES).map((finding) => finding.code), ['root-canvas-exported']);
+  });
 });

@@ -7,6 +7,7 @@ import type { Configurable, FlowModel, Group, JsonPath, Parameter, Processor } f
 import type { ValidationOptions } from '../options';
 import { findReferences, isNiFiParameterName, type ParameterReference } from '../references';
 import { ParameterResolver, usedContexts } from '../parameterScope';
+import { isNotInlined } from './exportedGroup';
 
 export function checkReferences(model: FlowModel, _options: ValidationOptions): Finding[] {
   const resolver = new ParameterResolver(model);
@@ -71,7 +72,8 @@ export function checkReferences(model: FlowModel, _options: ValidationOptions): 
     }
     group.controllerServices.forEach(check);
   }
-  findings.push(...unusedParameters(model, referenced));
+  // A version-controlled group left out of the file may reference any parameter: nothing is known to be unused.
+  if (!model.groups.some(isNotInlined)) for (const finding of unusedParameters(model, referenced)) findings.push(finding);
   return findings;
 }
 
