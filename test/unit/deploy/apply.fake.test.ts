@@ -123,4 +123,13 @@ describe('deploy: plan and apply against the AWS stand-in', function () {
     assert.deepEqual(existing.refusals, [], 'an existing function keeps the key it has');
     assert.deepEqual(world.writes(), []);
   });
+
+  it('waits out IAM propagation: a new role Lambda cannot assume yet is retried with backoff', async () => {
+    world.harness.fake.iam.propagationDelayMs = 5000;
+    const lines: string[] = [];
+    const { result } = await world.deploy({ target: TRIGGERED }, {}, { log: (line) => lines.push(line) });
+    assert.equal(result.version, '1');
+    assert.ok(lines.some((line) => /^lambda:CreateFunction s3-to-sqs: InvalidParameterValueException \(the new execution role is not assumable by Lambda yet\); retrying in \d+ ms$/.test(line)), lines.join('\n'));
+    assert.ok(lines.every((line) => !line.includes(PRIVATE_KEY) && !line.includes(SECRET_VALUE)));
+  });
 });
