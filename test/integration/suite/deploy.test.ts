@@ -6,6 +6,8 @@ import * as vscode from 'vscode';
 import type { PushResult } from '../../../src/core/catalog/push';
 import type { DffExtensionApi } from '../../../src/extension';
 import type { AwsApi } from '../../../src/vscode/aws/register';
+import type { CatalogApi } from '../../../src/vscode/catalog/register';
+import type { VersionNode } from '../../../src/vscode/catalog/treeItems';
 import type { DeployApi } from '../../../src/vscode/deploy/register';
 import type { DeployOptions, DeployOutcome } from '../../../src/vscode/deploy/options';
 import { startAwsHarness, type AwsHarness } from '../../fakes/aws/harness';
@@ -37,6 +39,7 @@ describe('Deploy to Lambda', function () {
   let aws: AwsHarness;
   let deployApi: DeployApi;
   let awsApi: AwsApi;
+  let catalogApi: CatalogApi;
   let cdpKey: TestAccessKey;
   let functionKey: TestAccessKey;
   let tmp: string;
@@ -71,7 +74,7 @@ describe('Deploy to Lambda', function () {
 
     const extension = vscode.extensions.getExtension<DffExtensionApi>(extensionId);
     assert.ok(extension, `${extensionId} is not loaded in this VS Code`);
-    ({ deploy: deployApi, aws: awsApi } = await extension.activate());
+    ({ deploy: deployApi, aws: awsApi, catalog: catalogApi } = await extension.activate());
     messages.install();
     assert.equal(await vscode.commands.executeCommand('dff.cdp.selectProfile', CDP_PROFILE), CDP_PROFILE);
     await vscode.commands.executeCommand('dff.aws.reloadCredentials');
@@ -254,6 +257,35 @@ describe('Deploy to Lambda', function () {
     ]);
   });
 
+  it('deploys the version chosen in the Catalog view ("Deploy this Version") with the targets of the file it was pushed from', async () => {
+    const second = await vscode.commands.executeCommand<PushResult | undefined>('dff.catalog.push', workspaceFile('ready-s3-to-sqs.json'), {
+      name: 'ReadyS3ToSqsDeploy',
+      comments: 'Second version',
+    });
+    assert.equal(second?.version, 2);
+    await vscode.commands.executeCommand('dff.catalog.refresh');
+    const flow = (await catalogApi.children()).find((node) => node.kind === 'flow' && node.flow.name === 'ReadyS3ToSqsDeploy');
+    assert.ok(flow, 'the Catalog view does not list the pushed flow');
+    const first = (await catalogApi.children(flow)).find((node): node is VersionNode => node.kind === 'version' && node.version.version === 1);
+    assert.ok(first, 'the Catalog view does not list version 1');
+
+    const outcome = await vscode.commands.executeCommand<DeployOutcome | undefined>('dff.deploy.deployVersion', first, undefined, { sensitiveValues: {} });
+    assert.equal(outcome?.status, 'noChanges', `version 1 is what runs already: ${JSON.stringify(outcome)}`);
+
+    // The file's own default is the version last pushed from it: version 2.
+    messages.modalAnswers.push('Deploy');
+    const latest = await deployFromExplorer('ready-s3-to-sqs.json', { target: 'sandbox', sensitiveValues: {} });
+    assert.equal(latest?.status, 'deployed', JSON.stringify(latest));
+    assert.equal(aws.fake.lambda.function(FUNCTION)?.latest.environment?.FLOW_CRN, second.versionCrn);
+
+    messages.modalAnswers.push('Deploy');
+    const back = await vscode.commands.executeCommand<DeployOutcome | undefined>('dff.deploy.deployVersion', first, undefined, { sensitiveValues: {} });
+    assert.equal(back?.status, 'deployed', JSON.stringify(back));
+    assert.equal(aws.fake.lambda.function(FUNCTION)?.latest.environment?.FLOW_CRN, pushed.versionCrn);
+    assert.match(back.planText ?? '', new RegExp(`Flow version: +${escapeRegExp(pushed.versionCrn)}`));
+    assert.deepEqual(messages.modalAnswers, [], 'a confirmation the test answered was never asked');
+  });
+
   /** Runs the command as the Explorer's context menu does (the file, then the selection), with the test's answers. */
   async function deployFromExplorer(file: string, options: DeployOptions): Promise<DeployOutcome | undefined> {
     const uri = workspaceFile(file);
@@ -290,4 +322,8 @@ async function waitFor<T>(check: () => Promise<T | undefined>, what: string, tim
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
