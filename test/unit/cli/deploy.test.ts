@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runDeploy, type DeployCliDeps } from '../../../src/cli/deploy';
@@ -185,6 +185,18 @@ describe('dff deploy', () => {
     assert.equal(run.code, 0, run.err);
     assert.match(run.err, /Note: DFF_PARAM_OTHER_FLOW_PASSWORD names no sensitive parameter of this flow; left out\./);
     assert.ok(!run.out.includes('other-value-not-ours') && !run.err.includes('other-value-not-ours'));
+  });
+
+  it('export writes a CloudFormation template without secret values', async () => {
+    const run = await deploy(['export', 'flow.json', '--target', 'dev', '--format', 'cloudformation', '--out', 'stack.json']);
+    assert.equal(run.code, 0, run.err);
+    assert.match(run.err, /Wrote the CloudFormation template of target dev to stack\.json/);
+    const text = readFileSync(join(folder, 'stack.json'), 'utf8');
+    everything += text;
+    const template = JSON.parse(text) as { Resources: Record<string, { Type: string }> };
+    const types = Object.values(template.Resources).map((resource) => resource.Type);
+    for (const type of ['AWS::Lambda::Function', 'AWS::IAM::Role', 'AWS::Lambda::Version', 'AWS::Lambda::Alias', 'AWS::Lambda::Permission']) assert.ok(types.includes(type), type);
+    assert.deepEqual(aws.harness.fake.calls, [], 'export reads nothing from AWS');
   });
 
   it('exits 2 on a missing --target, an unknown target and half a function key', async () => {
