@@ -172,7 +172,7 @@ describe('Flow validation in the editor', () => {
     assert.equal(verdict.command?.title, '$(error) 2 errors, 0 warnings: show problems');
     assert.equal(verdict.command?.command, 'dff.showProblems');
     assert.equal(verdict.range.start.line, positionOf(document, '"flowContents"').line);
-    assert.ok(lenses.some((lens) => lens.command?.title === '$(error) Extra input port: DFF feeds the event into exactly one'));
+    assert.ok(lenses.some((lens) => lens.command?.title === '$(error) Entry point goes nowhere: connect it to the first processor'));
     await vscode.commands.executeCommand('dff.showProblems');
   });
 

@@ -34,7 +34,8 @@ describe('editor: CodeLens data', () => {
     assert.equal(lenses[0].title, '$(error) 2 errors, 0 warnings: show problems');
     assert.equal(lenses[0].showsProblems, true);
     const extra = lenses.find((lens) => lineOf(broken.text, lens.offset) === lineOf(broken.text, offsetOf(broken.text, '"Manual retry"')));
-    assert.equal(extra?.title, '$(error) Extra input port: DFF feeds the event into exactly one');
+    // entry-port-multiple is on the group's list of ports (which to keep is the user's choice); this port goes nowhere.
+    assert.equal(extra?.title, '$(error) Entry point goes nowhere: connect it to the first processor');
     assert.equal(extra?.showsProblems, true);
     const entry = lenses.find((lens) => lineOf(broken.text, lens.offset) === lineOf(broken.text, offsetOf(broken.text, '"S3 event"')));
     assert.equal(entry?.title, 'Entry point (input port)');

@@ -22,23 +22,20 @@ export function checkEntryPort(model: FlowModel, _options: ValidationOptions): F
   const connectedSources = new Set(top.connections.map((connection) => connection.source.id));
   const findings: Finding[] = [];
   if (ports.length > 1) {
-    const kept = ports.find((port) => !port.allowRemoteAccess && connectedSources.has(port.id)) ?? ports[0];
-    for (const port of ports) {
-      if (port === kept) continue;
-      findings.push({
-        code: 'entry-port-multiple',
-        severity: 'error',
-        message: `Process group "${top.name}" has ${ports.length} input ports, but DFF feeds the event into exactly one. ` +
-          `Remove input port "${port.name}" or move it into a child process group.`,
-        at: { path: [...port.path, 'name'] },
-        componentId: port.id,
-        componentName: port.name,
-        related: ports.filter((other) => other !== port).map((other) => ({
-          at: { path: [...other.path, 'name'] },
-          message: `Input port "${other.name}"${other === kept ? ' (the one to keep)' : ''}.`,
-        })),
-      });
-    }
+    // Which port the event should enter is the user's choice: the finding says what is wrong, on the
+    // group's list of input ports, and points at every port alike.
+    const names = ports.map((port) => `"${port.name}"`).join(', ');
+    findings.push({
+      code: 'entry-port-multiple',
+      severity: 'error',
+      message: `Process group "${top.name}" has ${ports.length} input ports (${names}), but DFF feeds the event into exactly ` +
+        'one local input port of the exported group. Keep the port the event should enter, and remove the others or move ' +
+        'them into a child process group.',
+      at: { path: [...top.path, 'inputPorts'], part: 'key' },
+      componentId: top.id,
+      componentName: top.name,
+      related: ports.map((port) => ({ at: { path: [...port.path, 'name'] }, message: `Input port "${port.name}"` })),
+    });
   }
   for (const port of ports) {
     if (port.allowRemoteAccess) findings.push(remote(port));
