@@ -8,14 +8,55 @@ describe('parameter context rules', () => {
     assert.deepStrictEqual(check('valid-minimal.json', CODES).findings, []);
   });
 
-  it('reports a top group without context at the group name', () => {
-    const { text, findings } = check('context-missing.json', CODES);
+  it('asks nothing of a top group without context that references no parameter: nothing breaks', () => {
+    assert.deepStrictEqual(check('context-missing.json', CODES).findings, []);
+  });
+
+  it('reports a top group without context once it references a parameter, saying why, at the group name', () => {
+    const text = editedFlow('reference-without-context.json', (flow) => {
+      delete flow.flowContents.parameterContextName;
+    });
+    const findings = findingsIn(text, CODES);
     assert.strictEqual(findings.length, 1);
     const [finding] = findings;
     assert.strictEqual(finding.code, 'context-missing');
     assert.strictEqual(finding.severity, 'error');
-    assert.strictEqual(token(text, finding.range), '"PassThrough"');
+    assert.strictEqual(token(text, finding.range), `"${JSON.parse(text).flowContents.name}"`);
+    assert.match(finding.message, /has no parameter context, yet it holds a parameter reference \(the first: #\{WEBHOOK_URL\} in processor "Tag order"\)/);
+    assert.match(finding.message, /cannot resolve without one/);
     assert.match(finding.message, /set a parameter context/i);
+    assert.deepStrictEqual(finding.related.map((item) => token(text, item.range)), ['#{WEBHOOK_URL}']);
+  });
+
+  it('counts run schedules and controller services too, and lists at most five places', () => {
+    const text = editedFlow('reference-without-context.json', (flow) => {
+      delete flow.flowContents.parameterContextName;
+      const [processor] = flow.flowContents.processors;
+      processor.schedulingPeriod = '#{POLL}';
+      processor.properties['webhook.base'] = '#{A}#{B}#{C}#{D}#{E}';
+      flow.flowContents.controllerServices = [{
+        identifier: 'cs-1', name: 'Webhook SSL', type: 'org.apache.nifi.ssl.StandardSSLContextService',
+        properties: { 'Truststore Password': '#{TRUST}' },
+        propertyDescriptors: { 'Truststore Password': { name: 'Truststore Password', sensitive: true } },
+        componentType: 'CONTROLLER_SERVICE',
+      }];
+    });
+    const [finding] = findingsIn(text, ['context-missing']);
+    assert.match(finding.message, /holds 7 parameter references/);
+    assert.strictEqual(finding.related.length, 5);
+  });
+
+  it('asks nothing of the top group when only a child group references parameters', () => {
+    // The child reports its own reference-without-context; the top group's context would not serve it.
+    const text = editedFlow('reference-without-context.json', (flow) => {
+      delete flow.flowContents.parameterContextName;
+      for (const processor of flow.flowContents.processors) {
+        for (const key of Object.keys(processor.properties)) if (/#\{/.test(processor.properties[key] ?? '')) processor.properties[key] = 'plain';
+        processor.schedulingPeriod = '1 sec';
+      }
+    });
+    assert.deepStrictEqual(findingsIn(text, ['context-missing']), []);
+    assert.ok(findingsIn(text, ['reference-without-context']).length > 0);
   });
 
   it('does not require a context on child groups', () => {

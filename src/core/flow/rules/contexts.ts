@@ -1,6 +1,7 @@
 // Parameter contexts: the flow's group has one, every name used resolves, and names suit DFF.
-import type { Finding } from '../finding';
-import type { FlowModel } from '../model';
+import type { Anchor, Finding } from '../finding';
+import type { Configurable, FlowModel, Group, JsonPath } from '../model';
+import { findReferences } from '../references';
 import type { ValidationOptions } from '../options';
 import { isDffName, suggestContextName } from './naming';
 import { usedContexts } from '../parameterScope';
@@ -11,21 +12,72 @@ export function checkContexts(model: FlowModel, _options: ValidationOptions): Fi
   return [...missingContext(model), ...unknownContexts(model), ...unknownInherited(model), ...invalidNames(model)];
 }
 
+/**
+ * The top group needs a context only for what it references itself: without one, its references
+ * cannot resolve and NiFi marks those processors invalid; without references, nothing breaks.
+ * (A child group neither inherits nor needs the top group's context: its references are checked
+ * against its own.)
+ */
 function missingContext(model: FlowModel): Finding[] {
   const { top } = model;
   // On a root canvas export, root-canvas-exported already says which group to export instead.
   if (top.parameterContextName !== undefined || exportsRootCanvas(model)) return [];
+  const references = referencesIn(top);
+  if (references.length === 0) return [];
   const name = top.name ? `"${top.name}"` : 'the exported process group';
+  const [first] = references;
+  const count = references.length === 1 ? 'a parameter reference' : `${references.length} parameter references`;
   return [{
     code: 'context-missing',
     severity: 'error',
-    message: `Process group ${name} has no parameter context. DataFlow Functions takes every value that differs ` +
-      'between environments from the parameter context of the exported group. In NiFi, set a parameter context ' +
-      `on ${name} (Configure > General > Process Group Parameter Context) and download the flow definition again.`,
+    message: `Process group ${name} has no parameter context, yet it holds ${count} (the first: ${first.text} in ` +
+      `${first.where}), which cannot resolve without one: NiFi marks those processors invalid and the function cannot ` +
+      'run them. DataFlow Functions takes every value that differs between environments from the parameter context of ' +
+      `the exported group. In NiFi, set a parameter context on ${name} (Configure > General > Process Group Parameter ` +
+      'Context) and download the flow definition again.',
     at: { path: [...top.path, 'name'] },
     componentId: top.id,
     componentName: top.name,
+    related: references.slice(0, MAX_RELATED).map((reference) => ({
+      at: reference.at,
+      message: `${reference.text} in ${reference.where}`,
+    })),
   }];
+}
+
+const MAX_RELATED = 5;
+
+interface ReferenceSite {
+  text: string;
+  where: string;
+  at: Anchor;
+}
+
+/** The parameter references a group's own processors and controller services hold (properties and run schedules). */
+function referencesIn(group: Group): ReferenceSite[] {
+  const sites: ReferenceSite[] = [];
+  const add = (value: unknown, path: JsonPath, where: string): void => {
+    if (typeof value !== 'string' || value.indexOf('#{') === -1) return;
+    for (const reference of findReferences(value)) {
+      sites.push({
+        text: value.slice(reference.start, reference.start + reference.length),
+        where,
+        at: { path, slice: { start: reference.start, length: reference.length } },
+      });
+    }
+  };
+  const addComponent = (component: Configurable): void => {
+    const kind = component.kind === 'PROCESSOR' ? 'processor' : 'controller service';
+    for (const property in component.properties) {
+      add(component.properties[property], [...component.path, 'properties', property], `${kind} "${component.name}"`);
+    }
+  };
+  for (const processor of group.processors) {
+    addComponent(processor);
+    add(processor.raw.schedulingPeriod, [...processor.path, 'schedulingPeriod'], `the run schedule of processor "${processor.name}"`);
+  }
+  group.controllerServices.forEach(addComponent);
+  return sites;
 }
 
 function unknownContexts(model: FlowModel): Finding[] {
