@@ -3,7 +3,7 @@ import { formatTime, table } from '../catalog/format';
 import { EXIT_OK, type CliIo } from '../io';
 import type { SessionRun } from '../aws/session';
 import type { FunctionSummary, FunctionWarning } from '../../core/aws/engine';
-import { mapLimited, readFunctionSummary } from './configuration';
+import { mapLimited } from './mapLimited';
 
 interface ListedFunction {
   summary: FunctionSummary;
@@ -49,7 +49,7 @@ export async function runList(options: { all: boolean; json: boolean }, { sessio
   for await (const page of engine.listFunctionPages(lambda, { all: options.all, signal })) summaries.push(...page);
   // ListFunctions leaves out State and LastUpdateStatus: read each function's configuration for them.
   const listed = await mapLimited(summaries, STATE_READS_IN_PARALLEL, async (listedSummary): Promise<ListedFunction> => {
-    const summary = await readFunctionSummary(engine, lambda, listedSummary.name, undefined, signal).catch((error: unknown) => {
+    const summary = await engine.readFunctionSummary(lambda, listedSummary.name, undefined, signal).catch((error: unknown) => {
       // Deleted since it was listed: show what the listing said.
       if ((error as { name?: string }).name === 'ResourceNotFoundException') return listedSummary;
       throw error;

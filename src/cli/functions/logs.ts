@@ -6,7 +6,6 @@ import { interruptSignal } from '../aws/interrupt';
 import type { SessionRun } from '../aws/session';
 import { EXIT_OK, type CliIo } from '../io';
 import type { FunctionRef } from './args';
-import { readFunctionSummary } from './configuration';
 import { formatLogEvent } from './logLines';
 
 export interface LogsOptions {
@@ -31,7 +30,7 @@ export async function runLogs(options: LogsOptions, { session, signal }: Session
   const { name, qualifier } = options.target;
   const lambda = session.factory.lambda();
   // Also tells an unknown function, version or alias (exit 1) from one that has not logged yet.
-  const summary = await readFunctionSummary(engine, lambda, name, qualifier, signal);
+  const summary = await engine.readFunctionSummary(lambda, name, qualifier, signal);
   const group = engine.logGroupName(summary, qualifier);
   const shown = qualifier ? `${name}:${qualifier}` : name;
   const query = { group, filterPattern: options.filter, qualifier, lambda, functionName: name };

@@ -1,5 +1,5 @@
 // Credentials for a profile, through the SDK's own providers only: this code never reads or keeps a secret.
-import { fromEnv, fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
+import { fromEnv, fromIni, fromNodeProviderChain, fromSSO } from '@aws-sdk/credential-providers';
 import { memoize } from '@smithy/core/config';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import { awsConfigPaths } from './configFiles';
@@ -41,6 +41,11 @@ export function credentialProvider(profile: AwsProfileSummary | undefined, optio
   const endpoint = options.endpointUrl ?? profileEndpoint(profile, 'sts');
   const region = profile.region ?? options.region;
   const clientConfig = endpoint || region ? { ...(endpoint ? { endpoint } : {}), ...(region ? { region } : {}) } : undefined;
+  // fromIni hands an SSO profile to fromSSO without the file paths, so fromSSO would read the files
+  // process.env names, not the ones given here; an SSO profile goes to fromSSO directly.
+  if (profile.kind === 'sso') {
+    return shared(fromSSO({ profile: profile.name, filepath: paths.credentialsFile, configFilepath: paths.configFile, ignoreCache: true }));
+  }
   return shared(
     fromIni({
       profile: profile.name,

@@ -15,7 +15,7 @@ export type { AwsErrorContext, AwsProblem, AwsProblemKind } from './errors';
 export { parseFlowCrn } from './crn';
 export type { FlowCrn } from './crn';
 export * from '../deploy';
-export { DFF_HANDLER, MAX_FUNCTIONS_PAGE, isDataFlowFunction, listFunctionPages, summarizeFunction } from './functions';
+export { DFF_HANDLER, MAX_FUNCTIONS_PAGE, isDataFlowFunction, listFunctionPages, readFunctionSummary, summarizeFunction } from './functions';
 export type { FunctionSummary, ListFunctionsOptions } from './functions';
 export { describeFunction, isSecretEnvKey, maskEnvironment, s3SourceBuckets, triggerTarget } from './functionDetails';
 export type {

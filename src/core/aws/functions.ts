@@ -1,5 +1,5 @@
 // Lambda functions as the Functions view and `dff functions list` show them.
-import { ListFunctionsCommand, type FunctionConfiguration, type LambdaClient } from '@aws-sdk/client-lambda';
+import { GetFunctionConfigurationCommand, ListFunctionsCommand, type FunctionConfiguration, type LambdaClient } from '@aws-sdk/client-lambda';
 import { parseFlowCrn, type FlowCrn } from './crn';
 
 export const DFF_HANDLER = 'com.cloudera.naaf.aws.lambda.StatelessNiFiFunctionHandler::handleRequest';
@@ -87,4 +87,12 @@ export async function* listFunctionPages(lambda: LambdaClient, options: ListFunc
     yield functions.map(summarizeFunction);
     marker = answer.NextMarker || undefined;
   } while (marker);
+}
+
+/** One function's (version's, alias's) current configuration, with the state fields ListFunctions leaves out. */
+export async function readFunctionSummary(lambda: LambdaClient, name: string, qualifier?: string, signal?: AbortSignal): Promise<FunctionSummary> {
+  const config = await lambda.send(new GetFunctionConfigurationCommand({ FunctionName: name, ...(qualifier ? { Qualifier: qualifier } : {}) }), {
+    abortSignal: signal,
+  });
+  return summarizeFunction(config);
 }

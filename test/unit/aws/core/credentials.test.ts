@@ -99,6 +99,21 @@ describe('AWS credential providers', () => {
       restore('AWS_SECRET_ACCESS_KEY', saved.secret);
     }
   });
+
+  it('reads an SSO profile from the files named in the env given, not process.env, and asks for a login when it has no token', async () => {
+    writeFileSync(
+      join(home, '.aws', 'config'),
+      `[profile work]\nsso_session = corp\nsso_account_id = 123456789012\nsso_role_name = Dev\nregion = eu-west-1\n` +
+        `[sso-session corp]\nsso_start_url = https://corp.awsapps.com/start\nsso_region = eu-west-1\n`,
+    );
+    const env = { HOME: home };
+    const work = (await listAwsProfiles(env)).find((profile) => profile.name === 'work');
+    assert.equal(work?.kind, 'sso');
+    const failure = await credentialProvider(work, { env })().catch((error: unknown) => error);
+    const problem = describeAwsError(failure, { profile: 'work' });
+    assert.equal(problem.kind, 'ssoExpired', problem.message);
+    assert.equal(problem.loginCommand, 'aws sso login --profile work');
+  });
 });
 
 function restore(name: string, value: string | undefined): void {
