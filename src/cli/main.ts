@@ -82,6 +82,9 @@ function processIo(): CliIo & ConfirmingIo {
 }
 
 if (require.main === module) {
+  // The AWS SDK bundled in dff is fixed at build time, so its notice that future SDK releases will
+  // need a newer Node says nothing about this dff; it would print on every AWS command on Node 20.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   // A closed pipe (dff validate ... | head) is not an error worth a stack trace.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT_OK);
