@@ -9,6 +9,7 @@ import { checkReferences } from './references';
 import { checkEntryPort } from './entryPort';
 import { checkAutoTerminated, checkFailureRouting } from './failures';
 import { checkOutputPorts } from './outputPorts';
+import { checkExternalServices } from './externalServices';
 import { checkStructure } from './structure';
 
 export type Rule = (model: FlowModel, options: ValidationOptions) => Finding[];
@@ -28,6 +29,7 @@ export const rules: readonly Rule[] = [
   checkContexts,
   checkParameters,
   checkReferences,
+  checkExternalServices,
   forFlowGroup(checkEntryPort),
   checkAutoTerminated,
   forFlowGroup(checkFailureRouting),

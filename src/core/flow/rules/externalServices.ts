@@ -1,0 +1,60 @@
+// Controller services outside the exported group: NiFi lists those the flow uses under
+// "externalControllerServices" (identifier and name only). They are not part of the flow, so they
+// do not exist where the function runs, and a processor that uses one cannot start.
+import { isObject } from '../detect';
+import type { Finding } from '../finding';
+import type { FlowModel, Processor } from '../model';
+import type { ValidationOptions } from '../options';
+
+export function checkExternalServices(model: FlowModel, _options: ValidationOptions): Finding[] {
+  const external = externalServices(model);
+  if (external.size === 0) return [];
+  const findings: Finding[] = [];
+  for (const group of model.groups) {
+    for (const processor of group.processors) {
+      // A disabled processor never starts, so it needs no service.
+      if (processor.raw.scheduledState === 'DISABLED') continue;
+      for (const property in processor.properties) {
+        const value = processor.properties[property];
+        if (value === null) continue;
+        const service = external.get(value);
+        if (service !== undefined && !definedInFlow(model, value)) findings.push(usesExternal(processor, property, value, service));
+      }
+    }
+  }
+  return findings;
+}
+
+/** The services the file lists as external, by identifier: their names. */
+function externalServices(model: FlowModel): Map<string, string> {
+  const services = new Map<string, string>();
+  const raw = model.root.externalControllerServices;
+  if (!isObject(raw)) return services;
+  for (const key in raw) {
+    const entry = raw[key];
+    const id = isObject(entry) && typeof entry.identifier === 'string' ? entry.identifier : key;
+    const name = isObject(entry) && typeof entry.name === 'string' ? entry.name : '';
+    services.set(id, name);
+  }
+  return services;
+}
+
+function definedInFlow(model: FlowModel, id: string): boolean {
+  return (model.byId.get(id) ?? []).some((component) => component.kind === 'CONTROLLER_SERVICE');
+}
+
+function usesExternal(processor: Processor, property: string, id: string, name: string): Finding {
+  const service = name ? `"${name}"` : `"${id}"`;
+  return {
+    code: 'controller-service-external',
+    severity: 'error',
+    message: `Processor "${processor.name}" uses controller service ${service} (property "${property}"), which this file ` +
+      'lists only under "externalControllerServices": the service belongs to a group outside the exported one, so it ' +
+      'will not exist where the function runs, and the processor cannot start. In NiFi, move the service into the ' +
+      'exported process group (or create one there and select it) and download the flow definition again.',
+    at: { path: [...processor.path, 'properties', property] },
+    componentId: processor.id,
+    componentName: processor.name,
+    related: [{ at: { path: ['externalControllerServices', id] }, message: `Controller service ${service}, outside the exported group` }],
+  };
+}
