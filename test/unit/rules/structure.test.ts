@@ -48,6 +48,19 @@ describe('structure rules', () => {
     assert.match(findings[0].message, /^The output port "failure" in group "Lookup US"/);
   });
 
+  it('reports a connection whose end is in another copy of a group, not in the group it names', () => {
+    const text = editedFlow('group-imported-twice.json', (flow) => {
+      const [eu, us] = flow.flowContents.processGroups;
+      // The US copy loses its "out" port; the EU copy still has one with the same identifier.
+      const out = us.outputPorts.shift();
+      us.connections = us.connections.filter((connection: any) => connection.destination.id !== out.identifier);
+      assert.ok(eu.outputPorts.some((port: any) => port.identifier === out.identifier));
+    });
+    const findings = findingsIn(text, ['connection-endpoint-missing']);
+    assert.strictEqual(findings.length, 1, 'the EU copy\'s connection out of its own "out" port is fine');
+    assert.match(findings[0].message, /has a source "e4c5aaaa-0000-4000-8000-000000000003" that matches no component/);
+  });
+
   it('reports each further use of an identifier in one group once', () => {
     const text = editedFlow('duplicate-identifier.json', (flow) => {
       flow.flowContents.outputPorts[0].identifier = SHARED_ID;

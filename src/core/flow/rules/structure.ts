@@ -3,7 +3,7 @@
 import { isObject } from '../detect';
 import type { Finding } from '../finding';
 import { JsonLocator } from '../locate';
-import type { Component, Connection, FlowModel, Group } from '../model';
+import type { Component, Connection, ConnectionEnd, FlowModel, Group } from '../model';
 import type { ValidationOptions } from '../options';
 
 export function checkStructure(model: FlowModel, _options: ValidationOptions): Finding[] {
@@ -71,10 +71,10 @@ function missingEndpoints(model: FlowModel): Finding[] {
     for (let i = 0; i < connections.length; i++) {
       const connection = connections[i];
       // The usual case, both ends present, without allocating anything.
-      if (byId.has(connection.source.id) && byId.has(connection.destination.id)) continue;
+      if (endExists(byId, connection.source) && endExists(byId, connection.destination)) continue;
       for (const end of ['source', 'destination'] as const) {
         const { id } = connection[end];
-        if (byId.has(id) || remotePortIds.has(id)) continue;
+        if (endExists(byId, connection[end]) || remotePortIds.has(id)) continue;
         findings.push({
           code: 'connection-endpoint-missing',
           severity: 'error',
@@ -88,6 +88,19 @@ function missingEndpoints(model: FlowModel): Finding[] {
     }
   }
   return findings;
+}
+
+/**
+ * A connection names each end by identifier and by the group that holds it: identifiers repeat across
+ * groups (a group imported twice), so the end must be in that group. An end without groupId is
+ * matched by identifier alone.
+ */
+function endExists(byId: ReadonlyMap<string, Component[]>, end: ConnectionEnd): boolean {
+  const candidates = byId.get(end.id);
+  if (!candidates) return false;
+  if (!end.groupId) return true;
+  for (const candidate of candidates) if (candidate.group?.id === end.groupId) return true;
+  return false;
 }
 
 /** Ports of remote process groups are not model components, but connections may join them. */
