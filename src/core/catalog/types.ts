@@ -18,6 +18,8 @@ export interface CdpProfile {
   /** Base URL of the API, e.g. https://api.us-west-1.cdp.cloudera.com. */
   endpointUrl: string;
   key: CdpAccessKey;
+  /** CA certificates (PEM file) to trust instead of the system's: CDP_CA_BUNDLE or the profile's ca_bundle. */
+  caBundle?: { path: string; where: string };
 }
 
 export interface FlowSummary {

@@ -91,7 +91,8 @@ describe('CDP credentials', () => {
     assert.equal(profile.key.source, 'environment');
     assert.equal(profile.endpointUrl, 'https://api.eu-1.cdp.cloudera.com');
     assert.deepEqual(listCdpProfiles({ env, homeDir: home }).map((item) => item.name), ['environment']);
-    assert.equal(defaultCdpProfileName({ ...env, CDP_PROFILE: 'named' }), 'named');
+    assert.equal(defaultCdpProfileName({ ...env, CDP_PROFILE: 'named' }), 'environment', 'an environment key wins over CDP_PROFILE, as in cdpcli');
+    assert.equal(defaultCdpProfileName({ CDP_PROFILE: 'named' }), 'named');
     assert.equal(defaultCdpProfileName({ CDP_DEFAULT_PROFILE: 'other' }), 'other');
   });
 
