@@ -1,5 +1,6 @@
 // `dff catalog` arguments -> a command and its options, or a usage error that says what to do.
 import { parseFailurePorts } from '../failurePorts';
+import type { FlowVersionTag } from '../../core/catalog/types';
 import { parseArgsOrUsage, UsageError } from '../usage';
 
 export type CatalogCommand =
@@ -17,6 +18,8 @@ export type CatalogCommand =
       force: boolean;
       /** Output port names the function's FAILURE_PORTS will list. */
       failurePorts: string[];
+      /** --tag name[:color], in the order given. */
+      tags: FlowVersionTag[];
     }
   | { kind: 'pull'; profile?: string; versionCrn: string; output?: string }
   | { kind: 'delete'; profile?: string; flowCrn: string };
@@ -30,6 +33,7 @@ const OPTIONS = {
   description: { type: 'string' },
   force: { type: 'boolean' },
   'failure-ports': { type: 'string' },
+  tag: { type: 'string', multiple: true },
   output: { type: 'string', short: 'o' },
   yes: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -38,7 +42,7 @@ const OPTIONS = {
 const ALLOWED: Record<string, (keyof typeof OPTIONS)[]> = {
   list: ['profile', 'json', 'search'],
   versions: ['profile', 'json'],
-  push: ['profile', 'json', 'name', 'comments', 'description', 'force', 'failure-ports'],
+  push: ['profile', 'json', 'name', 'comments', 'description', 'force', 'failure-ports', 'tag'],
   pull: ['profile', 'output'],
   delete: ['profile', 'yes'],
 };
@@ -47,6 +51,16 @@ function single(positionals: string[], command: string, what: string): string {
   if (positionals.length === 0) throw new UsageError(`give the ${what}, e.g. dff catalog ${command} <${what}>`);
   if (positionals.length > 1) throw new UsageError(`${command} takes one ${what}; got ${positionals.length} arguments (quote names with spaces)`);
   return positionals[0];
+}
+
+/** `name[:color]`: the name up to the last colon, so a name may hold colons only when a color follows. */
+export function parseTag(text: string): FlowVersionTag {
+  const at = text.lastIndexOf(':');
+  const tagName = (at < 0 ? text : text.slice(0, at)).trim();
+  const tagColor = at < 0 ? '' : text.slice(at + 1).trim();
+  if (!tagName) throw new UsageError(`--tag "${text}" has no name; use --tag name or --tag name:color`);
+  if (at >= 0 && !tagColor) throw new UsageError(`--tag "${text}" has an empty color; use --tag ${tagName} or --tag ${tagName}:<color>`);
+  return tagColor ? { tagName, tagColor } : { tagName };
 }
 
 export function parseCatalogArgs(argv: string[]): CatalogCommand {
@@ -78,6 +92,7 @@ export function parseCatalogArgs(argv: string[]): CatalogCommand {
         description: values.description,
         force: values.force === true,
         failurePorts: parseFailurePorts(values['failure-ports']),
+        tags: (values.tag ?? []).map(parseTag),
       };
     case 'pull': {
       const versionCrn = single(positionals, command, 'version CRN');

@@ -17,6 +17,7 @@ Options:
   --comments <text>    push: version comments
   --description <text> push: description of a new flow
   --force              push: push even when the flow has errors
+  --tag <name[:color]> push: tag the new version (repeat for more tags)
   --failure-ports <a,b>
                        push: output ports the function's FAILURE_PORTS will list; they
                        count as failure ports when the flow is checked (as in dff validate)

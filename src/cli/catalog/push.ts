@@ -1,6 +1,6 @@
 // `dff catalog push <file>`: validate, then a new version of the flow with that name, or a new flow.
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { countOf } from '../../core/countOf';
 import { preparePush } from '../../core/catalog/preparePush';
 import { decodeFileText } from '../decodeText';
@@ -44,7 +44,7 @@ export async function runPush(options: PushOptions, context: CommandContext): Pr
   }
   const result = await pushFlow(
     context.client,
-    { name, fileText: text, comments: options.comments ?? '', description: options.description },
+    { name, fileText: text, comments: options.comments ?? '', description: options.description, tags: options.tags, fileName: basename(options.file) },
     { signal: context.signal },
   );
   if (options.json) {

@@ -1,12 +1,19 @@
 // The CatalogClient over the signed transport: one method per catalog operation.
 import { field, listField, toFlowDetail, toFlowSummary, toFlowVersion } from './responses';
 import { createTransport, type TransportOptions } from './transport';
-import { CatalogError, type CatalogClient, type CdpProfile, type FlowSummary } from './types';
-import { uploadHeaders } from './uploadHeaders';
+import { CatalogError, type CatalogClient, type CdpProfile, type FlowSummary, type FlowVersionTag } from './types';
+import { tagsHeaderJson, uploadHeaders } from './uploadHeaders';
+
+/** What the signed request's required `file` field names when the caller gives no file name. */
+export const DEFAULT_FLOW_FILE_NAME = 'flow.json';
 
 export type CatalogClientOptions = TransportOptions;
 
 const MAX_PAGE_SIZE = 100;
+
+function tagsBody(tags: readonly FlowVersionTag[] | undefined): FlowVersionTag[] | undefined {
+  return tags?.length ? tags.map((tag) => ({ tagName: tag.tagName, ...(tag.tagColor ? { tagColor: tag.tagColor } : {}) })) : undefined;
+}
 
 function withoutUndefined(body: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined && value !== ''));
@@ -62,13 +69,16 @@ export function createCatalogClient(profile: CdpProfile, options: CatalogClientO
 
     async importFlowDefinition(request, callOptions) {
       const operation = 'importFlowDefinition';
-      const { file, ...parameters } = request;
-      const target = await transport.redirectTarget(operation, withoutUndefined(parameters), callOptions);
+      const { file, fileName, tags, ...parameters } = request;
+      // The first request carries every parameter of the operation, `file` (required) and `tags`
+      // included, as cdpcli's Redirect extension sends them (cdpcli/extensions/redirect.py
+      // _find_redirect_location): `file` names the file, its content goes in the upload.
+      const target = await transport.redirectTarget(operation, withoutUndefined({ ...parameters, file: fileName || DEFAULT_FLOW_FILE_NAME, tags: tagsBody(tags) }), callOptions);
       const headers = uploadHeaders({
         'Flow-Definition-Name': request.name,
         'Flow-Definition-Description': request.description,
         'Flow-Definition-Comments': request.comments,
-        'Flow-Definition-Tags': request.tags?.length ? JSON.stringify({ tags: request.tags }) : undefined,
+        'Flow-Definition-Tags': tagsHeaderJson(tags),
         'Flow-Definition-Collection-Identifier': request.collectionCrn,
       });
       const subject = { flow: `"${request.name}"`, creates: 'flow' as const };
@@ -78,11 +88,11 @@ export function createCatalogClient(profile: CdpProfile, options: CatalogClientO
 
     async importFlowDefinitionVersion(request, callOptions) {
       const operation = 'importFlowDefinitionVersion';
-      const { file, flowName, ...parameters } = request;
-      const target = await transport.redirectTarget(operation, withoutUndefined(parameters), callOptions);
+      const { file, fileName, flowName, tags, ...parameters } = request;
+      const target = await transport.redirectTarget(operation, withoutUndefined({ ...parameters, file: fileName || DEFAULT_FLOW_FILE_NAME, tags: tagsBody(tags) }), callOptions);
       const headers = uploadHeaders({
         'Flow-Definition-Comments': request.comments,
-        'Flow-Definition-Tags': request.tags?.length ? JSON.stringify({ tags: request.tags }) : undefined,
+        'Flow-Definition-Tags': tagsHeaderJson(tags),
       });
       const subject = { flow: flowName ? `"${flowName}" (${request.flowCrn})` : request.flowCrn, creates: 'version' as const };
       const answer = await transport.upload({ operation, url: target, bytes: Buffer.from(file, 'utf8'), headers, subject }, callOptions);

@@ -11,6 +11,7 @@ export type {
   FlowPage,
   FlowSummary,
   FlowVersion,
+  FlowVersionTag,
 } from './types';
 export { listCdpProfiles, loadCdpProfile, defaultCdpProfileName, ENVIRONMENT_PROFILE } from './credentials';
 export type { CdpProfileSummary, CredentialsContext, ExtraKey } from './credentials';

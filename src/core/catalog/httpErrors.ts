@@ -1,4 +1,5 @@
 // Turns HTTP failures into CatalogErrors whose message says what to do. Never includes headers or keys.
+import { shortServerText } from './serverText';
 import { CatalogError } from './types';
 
 export interface ApiErrorBody {
@@ -14,17 +15,41 @@ function rolesFor(operation: string): string {
   return 'DFCatalogViewer (or DFCatalogAdmin)';
 }
 
-export function parseErrorBody(text: string): ApiErrorBody {
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() ? value : undefined;
+}
+
+/**
+ * As cdpcli/parser.py ResponseParser._parse_error: `code`, then `message`, else `error`, else the
+ * `errorMessages` joined by spaces; a body that is not JSON is the message itself. Server text is
+ * shortened and stripped of control characters.
+ */
+export function parseErrorBody(body: string): ApiErrorBody {
+  let parsed: unknown;
   try {
-    const body = JSON.parse(text) as unknown;
-    if (body && typeof body === 'object') {
-      const { code, message } = body as Record<string, unknown>;
-      return { code: typeof code === 'string' ? code : undefined, message: typeof message === 'string' ? message : undefined };
-    }
+    parsed = JSON.parse(body);
   } catch {
-    // not JSON: fall through
+    const message = shortServerText(body);
+    return message ? { message } : {};
   }
-  return { message: text.trim().slice(0, 300) || undefined };
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return {};
+  const fields = parsed as Record<string, unknown>;
+  const messages = Array.isArray(fields.errorMessages) ? fields.errorMessages.filter((item): item is string => typeof item === 'string').join(' ') : undefined;
+  const message = 'message' in fields ? text(fields.message) : 'error' in fields ? text(fields.error) : text(messages);
+  const code = text(fields.code);
+  return { ...(code ? { code: shortServerText(code, 80) } : {}), ...(message ? { message: shortServerText(message) } : {}) };
+}
+
+/** The request ID support asks for: x-altus-request-id, else x-cdp-request-id (cdpcli/client.py BaseClient.raise_error). */
+export function requestIdOf(headers: Record<string, unknown>): string | undefined {
+  const value = headers['x-altus-request-id'] ?? headers['x-cdp-request-id'];
+  const id = Array.isArray(value) ? value[0] : value;
+  return typeof id === 'string' && id.trim() ? shortServerText(id, 100) : undefined;
+}
+
+/** " (request ID …)" for a message, or nothing. */
+export function requestIdSuffix(requestId: string | undefined): string {
+  return requestId ? ` (request ID ${requestId})` : '';
 }
 
 /** The access key a request was signed with, as messages name it: its ID (not secret) and profile, never the private key. */
@@ -33,34 +58,27 @@ export interface SigningKey {
   profileName: string;
 }
 
-export function errorForStatus(status: number, body: ApiErrorBody, operation: string, key: SigningKey): CatalogError {
+export function errorForStatus(status: number, body: ApiErrorBody, operation: string, key: SigningKey, requestId?: string): CatalogError {
   const said = body.message ? `${body.code ? `${body.code}: ` : ''}${body.message}` : body.code;
   const detail = said ? ` (${said})` : '';
+  const id = requestIdSuffix(requestId);
+  const make = (kind: CatalogError['kind'], message: string): CatalogError => new CatalogError(kind, `${message}${id}`, status, body.code, requestId);
   switch (status) {
     case 401:
-      return new CatalogError(
+      return make(
         'unauthenticated',
         `CDP did not accept access key ${key.accessKeyId} of profile ${key.profileName}: check the key, or the computer's clock if it is off by more than a few minutes.` +
           (said ? ` CDP said: ${said}` : ''),
-        status,
-        body.code,
       );
     case 403:
-      return new CatalogError(
-        'forbidden',
-        `Your CDP user may not call ${operation}${detail}. Ask a CDP admin for the ${rolesFor(operation)} role.`,
-        status,
-        body.code,
-      );
+      return make('forbidden', `Your CDP user may not call ${operation}${detail}. Ask a CDP admin for the ${rolesFor(operation)} role.`);
     case 404:
-      return new CatalogError('notFound', `Not found in the DataFlow Catalog${detail}. Refresh the catalog: it may have been deleted.`, status, body.code);
+      return make('notFound', `Not found in the DataFlow Catalog${detail}. Refresh the catalog: it may have been deleted.`);
     case 429:
     case 509:
-      return new CatalogError('throttled', `The DataFlow Catalog is throttling requests${detail}. Wait a minute and try again.`, status, body.code);
+      return make('throttled', `The DataFlow Catalog is throttling requests${detail}. Wait a minute and try again.`);
     default:
-      if (status >= 500) {
-        return new CatalogError('unavailable', `The DataFlow Catalog failed to answer ${operation} (HTTP ${status})${detail}. Try again later.`, status, body.code);
-      }
-      return new CatalogError('badRequest', `The DataFlow Catalog rejected ${operation} (HTTP ${status})${detail}.`, status, body.code);
+      if (status >= 500) return make('unavailable', `The DataFlow Catalog failed to answer ${operation} (HTTP ${status})${detail}. Try again later.`);
+      return make('badRequest', `The DataFlow Catalog rejected ${operation} (HTTP ${status})${detail}.`);
   }
 }

@@ -1,11 +1,15 @@
 // Push a flow file to the catalog: a new version of the flow with that name, or a new flow.
-import { CatalogError, type CallOptions, type CatalogClient, type FlowVersion } from './types';
+import { CatalogError, type CallOptions, type CatalogClient, type FlowVersion, type FlowVersionTag } from './types';
 
 export interface PushRequest {
   name: string;
   fileText: string;
   comments: string;
   description?: string;
+  /** Tags of the new version. */
+  tags?: FlowVersionTag[];
+  /** The pushed file's name, sent in the import's `file` field as cdpcli sends the path it is given. */
+  fileName?: string;
 }
 
 export interface PushResult {
@@ -35,11 +39,14 @@ export async function pushFlow(client: CatalogClient, request: PushRequest, opti
   }
   if (matches.length === 1) {
     const flowCrn = matches[0].crn;
-    const version = await client.importFlowDefinitionVersion({ flowCrn, flowName: name, comments: request.comments || undefined, file: request.fileText }, options);
+    const version = await client.importFlowDefinitionVersion(
+      { flowCrn, flowName: name, comments: request.comments || undefined, tags: request.tags, file: request.fileText, fileName: request.fileName },
+      options,
+    );
     return { flowCrn, versionCrn: version.crn, version: version.version, created: false };
   }
   const flow = await client.importFlowDefinition(
-    { name, description: request.description || undefined, comments: request.comments || undefined, file: request.fileText },
+    { name, description: request.description || undefined, comments: request.comments || undefined, tags: request.tags, file: request.fileText, fileName: request.fileName },
     options,
   );
   const first = newest(flow.versions);

@@ -1,5 +1,5 @@
 // Reads the catalog API's JSON answers into the shared types, tolerating absent optional fields.
-import { CatalogError, type FlowDetail, type FlowSummary, type FlowVersion } from './types';
+import { CatalogError, type FlowDetail, type FlowSummary, type FlowVersion, type FlowVersionTag } from './types';
 
 type Json = Record<string, unknown>;
 
@@ -43,6 +43,15 @@ export function toFlowSummary(value: unknown, operation: string): FlowSummary {
   });
 }
 
+/** A FlowVersionTag {tagName, tagColor}; anything else is left out. */
+function toTag(value: unknown): FlowVersionTag | undefined {
+  const tag = object(value);
+  const tagName = text(tag.tagName);
+  if (!tagName) return undefined;
+  const tagColor = text(tag.tagColor);
+  return tagColor ? { tagName, tagColor } : { tagName };
+}
+
 export function toFlowVersion(value: unknown, operation: string): FlowVersion {
   const version = object(value);
   return defined({
@@ -51,7 +60,7 @@ export function toFlowVersion(value: unknown, operation: string): FlowVersion {
     author: text(version.author),
     timestamp: num(version.timestamp),
     comments: text(version.comments),
-    tags: Array.isArray(version.tags) ? version.tags : undefined,
+    tags: Array.isArray(version.tags) ? version.tags.map(toTag).filter((tag): tag is FlowVersionTag => tag !== undefined) : undefined,
     deploymentCount: num(version.deploymentCount),
   });
 }

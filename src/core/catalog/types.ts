@@ -32,13 +32,19 @@ export interface FlowSummary {
   collectionCrn?: string;
 }
 
+/** A version tag as the df API models it (FlowDefinitionTagData, FlowVersionTag). */
+export interface FlowVersionTag {
+  tagName: string;
+  tagColor?: string;
+}
+
 export interface FlowVersion {
   crn: string;
   version: number;
   author?: string;
   timestamp?: number;
   comments?: string;
-  tags?: unknown[];
+  tags?: FlowVersionTag[];
   deploymentCount?: number;
 }
 
@@ -71,12 +77,16 @@ export interface CatalogClient {
   /** The flow definition JSON text of one version (decoded from base64). */
   getFlowVersion(flowVersionCrn: string, options?: CallOptions): Promise<string>;
   importFlowDefinition(
-    request: { name: string; description?: string; comments?: string; tags?: string[]; collectionCrn?: string; file: string },
+    request: { name: string; description?: string; comments?: string; tags?: FlowVersionTag[]; collectionCrn?: string; file: string; fileName?: string },
     options?: CallOptions,
   ): Promise<FlowDetail>;
-  /** `flowName` is not sent: it only names the flow in messages. */
+  /**
+   * `file` is the flow definition's text; `fileName` is what the first, signed request names in its
+   * required `file` field, as cdpcli sends the path it was given (default "flow.json").
+   * `flowName` is not sent: it only names the flow in messages.
+   */
   importFlowDefinitionVersion(
-    request: { flowCrn: string; flowName?: string; comments?: string; tags?: string[]; file: string },
+    request: { flowCrn: string; flowName?: string; comments?: string; tags?: FlowVersionTag[]; file: string; fileName?: string },
     options?: CallOptions,
   ): Promise<FlowVersion>;
   deleteFlow(flowCrn: string, options?: CallOptions): Promise<void>;
@@ -102,6 +112,8 @@ export class CatalogError extends Error {
     message: string,
     readonly status?: number,
     readonly code?: string,
+    /** The server's x-altus-request-id / x-cdp-request-id, when it answered: support asks for it. */
+    readonly requestId?: string,
   ) {
     super(message);
     this.name = 'CatalogError';

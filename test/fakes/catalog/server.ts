@@ -1,6 +1,7 @@
 // A local stand-in of the CDP DataFlow Catalog API for tests: signed requests, paging, redirect uploads, failures on demand.
 import { randomUUID, type KeyObject } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { toPublicKey, verifyAltusAuth } from './altusAuth';
 import { FlowStore, flowDetailJson, flowSummaryJson, versionJson, type StoredFlow } from './flowStore';
@@ -21,6 +22,8 @@ export interface FakeCatalogOptions {
   now?: () => Date;
   /** Author recorded on new flows and versions. */
   author?: string;
+  /** Serve https with this certificate instead of plain http. */
+  tls?: { key: string; cert: string };
 }
 
 export interface UploadRecord {
@@ -45,12 +48,15 @@ export interface FakeCatalog {
   failNext(failure: InjectedFailure, count?: number, opName?: string): void;
   /** Every request's operation name in order; uploads are logged as "<operation>:upload". */
   requests: string[];
+  /** The JSON body of every API request (not uploads) that parsed, in order. */
+  apiBodies: { operation: string; body: Record<string, unknown> }[];
   uploads: UploadRecord[];
   close(): Promise<void>;
 }
 
 const API_PREFIX = '/api/v1/df/';
-const UPLOAD_PREFIX = '/dfx/upload/';
+// The df service redirects an import to its upload path (/dfx/api/flows/..., as in the CDP Java SDK's tests).
+const UPLOAD_PREFIX = '/dfx/api/flows/';
 const CODES: Record<number, string> = {
   400: 'INVALID_ARGUMENT',
   401: 'UNAUTHENTICATED',
@@ -83,7 +89,8 @@ function readBody(request: IncomingMessage): Promise<Buffer> {
 
 function send(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
-  response.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text), ...headers });
+  // The df service names each request for support in x-cdp-request-id.
+  response.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text), 'x-cdp-request-id': randomUUID(), ...headers });
   response.end(text);
 }
 
@@ -101,6 +108,19 @@ function optionalString(body: Record<string, unknown>, name: string): string | u
   const value = body[name];
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'string') throw new ApiError(400, `${name} must be a string.`);
+  return value;
+}
+
+/** A FlowDefinitionTagData / FlowVersionTag: {tagName (required), tagColor?}, nothing else (df.yaml). */
+function checkTags(value: unknown, where: string): unknown[] {
+  if (!Array.isArray(value)) throw new ApiError(400, `${where} must be an array of {tagName, tagColor} objects.`);
+  for (const tag of value) {
+    const fields = tag && typeof tag === 'object' && !Array.isArray(tag) ? (tag as Record<string, unknown>) : undefined;
+    const known = fields && Object.keys(fields).every((key) => key === 'tagName' || key === 'tagColor');
+    if (!fields || !known || typeof fields.tagName !== 'string' || !fields.tagName || (fields.tagColor !== undefined && typeof fields.tagColor !== 'string')) {
+      throw new ApiError(400, `${where}: each tag must be {tagName, tagColor}, got ${JSON.stringify(tag)}.`);
+    }
+  }
   return value;
 }
 
@@ -124,6 +144,7 @@ export async function startFakeCatalog(options: FakeCatalogOptions = {}): Promis
   const failures: { failure: InjectedFailure; remaining: number; opName?: string }[] = [];
   const pendingUploads = new Map<string, { operation: string; params: Record<string, unknown> }>();
   const requests: string[] = [];
+  const apiBodies: { operation: string; body: Record<string, unknown> }[] = [];
   const uploads: UploadRecord[] = [];
   const sockets = new Set<Socket>();
   let baseUrl = '';
@@ -158,13 +179,21 @@ export async function startFakeCatalog(options: FakeCatalogOptions = {}): Promis
     return flow;
   }
 
-  function redirect(operation: string, params: Record<string, unknown>): { status: number; location: string } {
+  function redirect(operation: string, params: Record<string, unknown>, host: string | undefined): { status: number; location: string } {
     const token = randomUUID();
     pendingUploads.set(token, { operation, params });
-    return { status: 307, location: `${baseUrl}${UPLOAD_PREFIX}${token}` };
+    // Back to the host the client called (a name that reached this server through a proxy included).
+    const origin = host ? `${options.tls ? 'https' : 'http'}://${host}` : baseUrl;
+    return { status: 307, location: `${origin}${UPLOAD_PREFIX}${token}` };
   }
 
-  function handleApi(operation: string, body: Record<string, unknown>): { status: number; body?: unknown; location?: string } {
+  /** What the df API requires of an import's first request: `file` (a string, df.yaml ImportFlowDefinitionRequest) and well-formed tags. */
+  function checkImportParameters(body: Record<string, unknown>): void {
+    requiredString(body, 'file');
+    if (body.tags !== undefined) checkTags(body.tags, 'tags');
+  }
+
+  function handleApi(operation: string, body: Record<string, unknown>, host?: string): { status: number; body?: unknown; location?: string } {
     switch (operation) {
       case 'listFlowDefinitions':
         return { status: 200, body: listFlowDefinitions(body) };
@@ -184,10 +213,12 @@ export async function startFakeCatalog(options: FakeCatalogOptions = {}): Promis
       }
       case 'importFlowDefinition':
         requiredString(body, 'name');
-        return redirect(operation, body);
+        checkImportParameters(body);
+        return redirect(operation, body, host);
       case 'importFlowDefinitionVersion':
         flowOrNotFound(requiredString(body, 'flowCrn'));
-        return redirect(operation, body);
+        checkImportParameters(body);
+        return redirect(operation, body, host);
       case 'deleteFlow': {
         const flow = flowOrNotFound(requiredString(body, 'flowCrn'));
         store.flows.delete(flow.crn);
@@ -216,6 +247,7 @@ export async function startFakeCatalog(options: FakeCatalogOptions = {}): Promis
       } catch {
         throw new ApiError(400, 'Flow-Definition-Tags must be JSON {"tags": [...]}.');
       }
+      checkTags(tags, 'Flow-Definition-Tags');
     }
     if (pending.operation === 'importFlowDefinition') {
       const name = decodedHeader(request, 'Flow-Definition-Name');
@@ -268,7 +300,8 @@ export async function startFakeCatalog(options: FakeCatalogOptions = {}): Promis
         throw new ApiError(400, 'The request body is not JSON.');
       }
       if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new ApiError(400, 'The request body must be a JSON object.');
-      const result = handleApi(operation, parsed as Record<string, unknown>);
+      apiBodies.push({ operation, body: parsed as Record<string, unknown> });
+      const result = handleApi(operation, parsed as Record<string, unknown>, request.headers.host);
       if (failure === 'dropAnswer') return void request.socket.destroy();
       if (result.location) {
         response.writeHead(result.status, { Location: result.location, 'Content-Length': 0 });
@@ -282,11 +315,12 @@ export async function startFakeCatalog(options: FakeCatalogOptions = {}): Promis
     }
   }
 
-  const server = createServer((request, response) => {
+  const listener = (request: IncomingMessage, response: ServerResponse): void => {
     handle(request, response).catch(() => {
       if (!response.headersSent) sendError(response, 500, 'Internal error in the fake catalog.');
     });
-  });
+  };
+  const server = options.tls ? createHttpsServer({ key: options.tls.key, cert: options.tls.cert }, listener) : createServer(listener);
   server.on('connection', (socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
@@ -296,7 +330,7 @@ export async function startFakeCatalog(options: FakeCatalogOptions = {}): Promis
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
-  baseUrl = `http://127.0.0.1:${port}`;
+  baseUrl = `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`;
 
   return {
     url: baseUrl,
@@ -304,6 +338,7 @@ export async function startFakeCatalog(options: FakeCatalogOptions = {}): Promis
     accountId: store.accountId,
     flows: store.flows,
     requests,
+    apiBodies,
     uploads,
     addKey(accessKeyId, publicKey) {
       keys.set(accessKeyId, toPublicKey(publicKey));

@@ -65,14 +65,31 @@ describe('catalog client against the fake catalog', () => {
     assert.equal(harness.catalog.flows.get(flow.crn)?.versions[0].comments, 'first cut, 100%');
   });
 
+  it('sends the required file field (the file\'s name, as cdpcli sends the path it is given) and the tags in the first, signed request', async () => {
+    await client.importFlowDefinition({ name: 'Named', file: flowText('n'), fileName: 'orders.json', tags: [{ tagName: 'prod', tagColor: 'red' }] });
+    const crn = harness.catalog.seedFlow('Other', [{ fileText: flowText('o') }]);
+    await client.importFlowDefinitionVersion({ flowCrn: crn, file: flowText('o2') });
+    assert.deepEqual(
+      harness.catalog.apiBodies.map((call) => [call.operation, call.body]),
+      [
+        ['importFlowDefinition', { name: 'Named', file: 'orders.json', tags: [{ tagName: 'prod', tagColor: 'red' }] }],
+        ['importFlowDefinitionVersion', { flowCrn: crn, file: 'flow.json' }],
+      ],
+    );
+    assert.ok(!JSON.stringify(harness.catalog.apiBodies).includes('flowContents'), 'the content goes in the upload, not the signed request');
+  });
+
   it('imports a version of an existing flow through the redirect', async () => {
     const crn = harness.catalog.seedFlow('S3ToSqs', [{ fileText: flowText('one') }]);
-    const version = await client.importFlowDefinitionVersion({ flowCrn: crn, comments: 'v2', tags: ['prod'], file: flowText('two') });
+    const version = await client.importFlowDefinitionVersion({ flowCrn: crn, comments: 'v2', tags: [{ tagName: 'prod', tagColor: 'green' }, { tagName: 'nightly' }], file: flowText('two') });
     assert.equal(version.crn, `${crn}/v.2`);
     assert.equal(version.version, 2);
     const [upload] = harness.catalog.uploads;
     assert.equal(upload.headers['flow-definition-comments'], 'v2');
-    assert.equal(decodeURIComponent(upload.headers['flow-definition-tags']), '{"tags":["prod"]}');
+    // cdpcli's DfExtension._get_tags_as_json: '{ "tags": ' + json.dumps(tags) + '}', quoted by urllib.parse.quote.
+    assert.equal(decodeURIComponent(upload.headers['flow-definition-tags']), '{ "tags": [{"tagName": "prod", "tagColor": "green"}, {"tagName": "nightly"}]}');
+    assert.deepEqual(version.tags, [{ tagName: 'prod', tagColor: 'green' }, { tagName: 'nightly' }]);
+    assert.deepEqual(harness.catalog.flows.get(crn)?.versions[1].tags, [{ tagName: 'prod', tagColor: 'green' }, { tagName: 'nightly' }]);
     assert.equal(harness.catalog.flows.get(crn)?.versions[1].fileText, flowText('two'));
   });
 
@@ -209,11 +226,20 @@ describe('catalog client against the fake catalog', () => {
     assert.equal(error.code, 'NOT_FOUND');
   });
 
-  it('times out a request that gets no answer', async () => {
-    harness.catalog.failNext('stall');
-    const error = await rejection(open({ timeoutMs: 200 }).listFlowDefinitions({}));
+  it('times out a request that gets no answer; retries it only when the call changes nothing (as cdpcli retries a Timeout)', async () => {
+    harness.catalog.failNext('stall', 2);
+    const page = await open({ timeoutMs: 200 }).listFlowDefinitions({});
+    assert.deepEqual(page.flows, []);
+    assert.deepEqual(harness.catalog.requests, ['listFlowDefinitions', 'listFlowDefinitions', 'listFlowDefinitions'], 'a read-only call is sent again');
+    harness.catalog.requests.length = 0;
+    const crn = harness.catalog.seedFlow('Kept', [{ fileText: flowText('k') }]);
+    harness.catalog.failNext('stall', 1, 'deleteFlow');
+    const error = await rejection(open({ timeoutMs: 200 }).deleteFlow(crn));
     assert.equal(error.kind, 'timeout');
-    assert.equal(harness.catalog.requests.length, 1, 'a timeout is not retried');
+    assert.deepEqual(harness.catalog.requests, ['deleteFlow'], 'a delete that timed out is not sent again');
+    harness.catalog.failNext('stall', 1, 'importFlowDefinition');
+    assert.equal((await rejection(open({ timeoutMs: 200 }).importFlowDefinition({ name: 'Once', file: flowText('o') }))).kind, 'timeout');
+    assert.equal(harness.catalog.requests.filter((op) => op.startsWith('importFlowDefinition')).length, 1, 'an import that timed out is not sent again');
   });
 
   it('stops when cancelled, during a request or between retries', async () => {

@@ -34,15 +34,34 @@ describe('fake catalog strictness', () => {
     assert.equal((await post('/api/v1/df/getFlowVersion', '{"flowVersionCrn":"crn:cdp:df:us-west-1:a:flow:none/v.1"}')).body.code, 'NOT_FOUND');
   });
 
+  it('requires the file field and {tagName, tagColor} tags in an import\'s first request (issue 9, point 13)', async () => {
+    const noFile = await post('/api/v1/df/importFlowDefinition', '{"name":"N"}');
+    assert.equal(noFile.status, 400);
+    assert.match(noFile.body.message ?? '', /file is required/);
+    const crn = harness.catalog.seedFlow('F', [{ fileText: '{}' }]);
+    assert.match((await post('/api/v1/df/importFlowDefinitionVersion', JSON.stringify({ flowCrn: crn }))).body.message ?? '', /file is required/);
+    const stringTags = await post('/api/v1/df/importFlowDefinitionVersion', JSON.stringify({ flowCrn: crn, file: 'f.json', tags: ['prod'] }));
+    assert.equal(stringTags.status, 400);
+    assert.match(stringTags.body.message ?? '', /each tag must be \{tagName, tagColor\}/);
+    const mixed = await post('/api/v1/df/importFlowDefinitionVersion', JSON.stringify({ flowCrn: crn, file: 'f.json', tags: [{ tagName: 'ok' }, { name: 'bad' }] }));
+    assert.equal(mixed.status, 400, 'one good and one bad tag');
+    const good = await post('/api/v1/df/importFlowDefinitionVersion', JSON.stringify({ flowCrn: crn, file: 'f.json', tags: [{ tagName: 'ok', tagColor: 'red' }] }));
+    assert.equal(good.status, 307);
+  });
+
   it('takes an upload once, signed for the upload path, with JSON content and the name header', async () => {
-    const step1 = await post('/api/v1/df/importFlowDefinition', '{"name":"N"}');
+    const step1 = await post('/api/v1/df/importFlowDefinition', '{"name":"N","file":"flow.json"}');
     assert.equal(step1.status, 307);
     const uploadPath = new URL(step1.location ?? '').pathname;
     assert.equal((await post(uploadPath, '{}', '/api/v1/df/importFlowDefinition', { 'Flow-Definition-Name': 'N' })).status, 401);
     assert.equal((await post(uploadPath, 'not json', uploadPath, { 'Flow-Definition-Name': 'N' })).status, 400);
-    const second = new URL((await post('/api/v1/df/importFlowDefinition', '{"name":"N"}')).location ?? '').pathname;
+    const second = new URL((await post('/api/v1/df/importFlowDefinition', '{"name":"N","file":"flow.json"}')).location ?? '').pathname;
     assert.equal((await post(second, '{}', second)).status, 400, 'Flow-Definition-Name is required');
-    const third = new URL((await post('/api/v1/df/importFlowDefinition', '{"name":"N"}')).location ?? '').pathname;
+    const bad = new URL((await post('/api/v1/df/importFlowDefinition', '{"name":"N","file":"flow.json"}')).location ?? '').pathname;
+    const badTags = await post(bad, '{}', bad, { 'Flow-Definition-Name': 'N', 'Flow-Definition-Tags': encodeURIComponent('{"tags": ["prod"]}') });
+    assert.equal(badTags.status, 400, 'tags in the upload header are {tagName, tagColor} objects, not strings');
+    assert.match(badTags.body.message ?? '', /each tag must be \{tagName, tagColor\}/);
+    const third = new URL((await post('/api/v1/df/importFlowDefinition', '{"name":"N","file":"flow.json"}')).location ?? '').pathname;
     assert.equal((await post(third, '{}', third, { 'Flow-Definition-Name': 'N' })).status, 200);
     assert.equal((await post(third, '{}', third, { 'Flow-Definition-Name': 'N' })).status, 404, 'an upload address works once');
   });
