@@ -5,6 +5,7 @@ import { validateText } from '../flow/validate';
 import type { FlowModel, Parameter } from '../flow/model';
 import { usedContexts } from '../flow/parameterScope';
 import { isFailurePortName } from '../flow/options';
+import { parseFlowCrn } from '../aws/crn';
 import { countOf } from '../countOf';
 import {
   DFF_OWN_VARIABLES, environmentBytes, LAMBDA_ENV_LIMIT_BYTES, lambdaKeyProblem, largestVariables,
@@ -133,8 +134,6 @@ export type DesiredResult =
   | { ok: true; desired: DesiredDeployment; warnings: DeployWarning[] }
   | { ok: false; refusals: Refusal[]; warnings: DeployWarning[] };
 
-const VERSION_CRN = /^crn:[^\s]+\/v\.\d+$/;
-
 export function buildDesired(input: DesiredInput): DesiredResult {
   const { target } = input;
   const refusals: Refusal[] = [];
@@ -150,7 +149,7 @@ export function buildDesired(input: DesiredInput): DesiredResult {
   }
   const model = checked.model;
   if (checked.refusal) refusals.push(checked.refusal);
-  if (!VERSION_CRN.test(input.versionCrn)) {
+  if (parseFlowCrn(input.versionCrn)?.version === undefined) {
     refusals.push({ code: 'version-crn-invalid', message: `"${input.versionCrn}" is not a flow version CRN (crn:cdp:df:…:flow:<name>/v.<n>): push the flow to the catalog first, or set "flowVersion".` });
   }
   const portNames = new Set(model.top.outputPorts.map((port) => port.name));

@@ -129,7 +129,7 @@ describe('Flow validation in the editor', () => {
     const { document } = await open('ready-s3-to-sqs.json');
     const titles = await lensTitles(document.uri);
     assert.deepEqual(titles, [
-      '$(check) Ready for DataFlow Functions', '$(cloud-upload) Push to Catalog', 'Entry point (input port)', 'Success output', 'Failure port',
+      '$(check) Ready for DataFlow Functions', '$(cloud-upload) Push to Catalog', '$(rocket) Deploy to Lambda', 'Entry point (input port)', 'Success output', 'Failure port',
     ]);
   });
 

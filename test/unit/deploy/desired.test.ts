@@ -95,8 +95,10 @@ describe('deploy: desired state from flow and target', () => {
     assert.deepEqual(refusals(buildDesired(desiredInput({ sensitiveValues: { S3_SECRET_KEY: 'x', S3_BUCKET: 'y' } }))), ['parameter-unknown']);
   });
 
-  it('refuses a flow version that is not a version CRN', () => {
+  it('refuses a flow version that is not a version CRN, and takes a flow name with spaces as the catalog allows', () => {
     assert.deepEqual(refusals(buildDesired(desiredInput({ versionCrn: 'crn:cdp:df:us-west-1:acc:flow:S3ToSqs' }))), ['version-crn-invalid']);
+    assert.deepEqual(refusals(buildDesired(desiredInput({ versionCrn: 'crn:cdp:df:us-west-1:acc:flow:S3ToSqs/v.0' }))), ['version-crn-invalid']);
+    assert.deepEqual(refusals(buildDesired(desiredInput({ versionCrn: 'crn:cdp:df:us-west-1:acc:flow:S3 to SQS/v.1' }))), []);
   });
 
   it('warns about a runtime near or past end of life, by the date given', () => {
