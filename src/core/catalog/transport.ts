@@ -74,6 +74,10 @@ export interface UploadRequest {
   subject: UploadSubject;
 }
 
+function sizeText(bytes: number): string {
+  return bytes >= MIB ? `${Math.round(bytes / MIB)} MiB` : `${Math.round(bytes / 1024)} KiB`;
+}
+
 export function isLoopbackUrl(url: string): boolean {
   const host = new URL(url).hostname;
   return host === 'localhost' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
@@ -166,7 +170,7 @@ export function createTransport(profile: CdpProfile, options: TransportOptions =
       if (axios.isAxiosError(error) && /maxContentLength/.test(error.message)) {
         throw new CatalogError(
           'unavailable',
-          `The DataFlow Catalog's answer to ${request.operation} is larger than ${Math.round(request.maxBytes / MIB)} MiB, more than it can be; it was not read. Check cdp_endpoint_url.`,
+          `The DataFlow Catalog's answer to ${request.operation} is larger than ${sizeText(request.maxBytes)}, more than it can be; it was not read. Check cdp_endpoint_url.`,
         );
       }
       const failure = networkError(error, request.operation, request.url, request.timeoutMs);
