@@ -14,6 +14,7 @@ export interface CommandContext {
 
 /** Throws CatalogError('credentials') when the profile cannot be read. */
 export function openCatalog(profileName: string | undefined, io: CliIo, clientOptions: CatalogClientOptions): { client: CatalogClient; profile: CdpProfile } {
-  const profile = loadCdpProfile(profileName, { env: io.env, homeDir: io.env.HOME || homedir() });
-  return { profile, client: createCatalogClient(profile, clientOptions) };
+  const profile = loadCdpProfile(profileName, { env: io.env, homeDir: io.env.HOME || homedir(), cwd: io.cwd });
+  // HTTPS_PROXY/NO_PROXY from the command's environment, as cdp reads them.
+  return { profile, client: createCatalogClient(profile, { proxyEnv: io.env, ...clientOptions }) };
 }

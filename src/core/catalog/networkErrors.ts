@@ -13,6 +13,10 @@ export function networkError(error: unknown, operation: string, url: string, tim
     return new CatalogError('timeout', `The DataFlow Catalog did not answer ${operation} within ${Math.max(1, Math.round(timeoutMs / 1000))} s. Check the network and try again.`);
   }
   const host = new URL(url).host;
+  if (code === 'EPROXY') {
+    // The proxy's own refusal (e.g. 407): its message names the proxy and status, never its credentials.
+    return new CatalogError('network', `Cannot reach the CDP API at ${host}: ${(error as Error).message}. Check the proxy settings (HTTPS_PROXY, or VS Code's http.proxy).`, undefined, code);
+  }
   if (NAME_LOOKUP_CODES.has(code)) {
     return new CatalogError(
       'network',

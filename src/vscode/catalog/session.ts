@@ -110,7 +110,9 @@ export class CdpSession implements vscode.Disposable {
       throw new engine.CatalogError('credentials', 'No CDP credentials found. Add a CDP access key or run "cdp configure" in a terminal.');
     }
     const profile = engine.loadCdpProfile(active.name, this.credentialsContext(await this.storedKeys.loadAll()));
-    return engine.createCatalogClient(profile);
+    // VS Code's http.proxy setting wins; without it, HTTPS_PROXY/NO_PROXY of the editor's environment.
+    const proxyUrl = vscode.workspace.getConfiguration('http').get<string>('proxy')?.trim();
+    return engine.createCatalogClient(profile, proxyUrl ? { proxyUrl } : {});
   }
 
   /** A key added in VS Code carries its own region and endpoint, which win over the files for that profile. */
