@@ -67,4 +67,20 @@ describe('renameParameter fix', () => {
     assert.strictEqual(json.flowContents.processors[0].schedulingPeriod, '#{POLL_PERIOD}');
     assert.strictEqual(json.flowContents.processGroups[0].processors[0].schedulingPeriod, '#{POLL_INTERVAL}', 'its group has no context');
   });
+
+  it('renames an expression\'s own references in their form, and never text in its string literals (NiFi 2.x file)', () => {
+    const el = original.replace('"Profile" : "#{bucket}-profile"', '"Profile" : "${#{\\"bucket\\"}:append(\'#{bucket}\'):append(#{bucket})}"');
+    assert.notStrictEqual(el, original);
+    const { json } = runFix(el, { ...fix, newName: 'target_bucket' });
+    assert.strictEqual(json.flowContents.controllerServices[0].properties.Profile, '${#{"target_bucket"}:append(\'#{bucket}\'):append(#{target_bucket})}');
+  });
+
+  it('in a NiFi 1.x file leaves #{\'bucket\'} alone, which NiFi 1.x reads as another name, and writes bare references', () => {
+    const nifi1 = original.split('"version" : "2.0.0"').join('"version" : "1.23.2"');
+    assert.notStrictEqual(nifi1, original);
+    const { json } = runFix(nifi1, fix);
+    const properties = json.flowContents.processors[0].properties;
+    assert.strictEqual(properties.Bucket, '#{target bucket}');
+    assert.strictEqual(properties['Object Key'], "in/#{'bucket'}/##{bucket}/#{region}");
+  });
 });

@@ -6,6 +6,13 @@ import { modelOf, readFixture, runFix } from './fixHelpers';
 
 const original = readFixture('reference-typos-jackson.json');
 
+/** The text with a processor bundle of that Apache NiFi version, so the file says which NiFi wrote it. */
+function withBundle(text: string, version: string): string {
+  const changed = text.replace('"properties" : {', `"bundle" : { "group" : "org.apache.nifi", "artifact" : "nifi-aws-nar", "version" : "${version}" },\n      "properties" : {`);
+  assert.notStrictEqual(changed, text);
+  return changed;
+}
+
 function replace(property: string, parameterName: string, newName: string, occurrence = 0): Extract<FixSpec, { kind: 'replaceReference' }> {
   return { kind: 'replaceReference', componentId: 'p-send', property, parameterName, occurrence, newName };
 }
@@ -45,14 +52,34 @@ describe('replaceReference fix', () => {
     }
   });
 
-  it('writes a name with spaces bare, which every NiFi version reads, and keeps a quoted reference quoted', () => {
+  it('writes a name with spaces bare, which every NiFi version reads, and keeps a quoted reference quoted only for NiFi 2.x', () => {
     const spaced = original.replace('"name" : "region"', '"name" : "the region"');
     const { json } = runFix(spaced, replace('Region', 'Regoin', 'the region'));
     assert.strictEqual(json.flowContents.processors[0].properties.Region, '#{the region}');
     const quoted = spaced.replace('"#{Regoin}"', '"#{\'Regoin\'}"');
     assert.notStrictEqual(quoted, spaced, 'the fixture holds "#{Regoin}"');
     const { json: fromQuoted } = runFix(quoted, replace('Region', 'Regoin', 'the region'));
-    assert.strictEqual(fromQuoted.flowContents.processors[0].properties.Region, "#{'the region'}");
+    assert.strictEqual(fromQuoted.flowContents.processors[0].properties.Region, '#{the region}', 'the file does not say which NiFi wrote it');
+    const nifi2 = withBundle(quoted, '2.0.0');
+    const { json: fromNiFi2 } = runFix(nifi2, replace('Region', 'Regoin', 'the region'));
+    assert.strictEqual(fromNiFi2.flowContents.processors[0].properties.Region, "#{'the region'}");
+  });
+
+  it('in a NiFi 1.x file, reads a quoted name with its quotes and writes the reference bare, as NiFi 1.x reads it', () => {
+    const quoted = withBundle(original.replace('"#{Regoin}"', '"#{\'region\'}"'), '1.23.2');
+    const finding = validateText(quoted).findings.find((item) => item.message.includes("\"'region'\""))!;
+    assert.ok(finding, 'NiFi 1.x reads #{\'region\'} as a parameter named \'region\', which is undefined');
+    const fix = finding.fixes!.find((item) => item.kind === 'replaceReference')!;
+    assert.deepStrictEqual(fix, { ...replace('Region', "'region'", 'region'), componentPath: ['flowContents', 'processors', 0] });
+    const { json, text } = runFix(quoted, fix);
+    assert.strictEqual(json.flowContents.processors[0].properties.Region, '#{region}');
+    assert.deepStrictEqual(validateText(text).findings.filter((item) => item.code === 'parameter-undefined' && item.message.includes('region')), []);
+  });
+
+  it('rewrites a reference inside an expression in the expression\'s own form, and never one in its string literals', () => {
+    const el = withBundle(original.replace('"#{Regoin}"', '"${#{\\"Regoin\\"}:append(\'#{Regoin}\')}"'), '2.0.0');
+    const { json } = runFix(el, replace('Region', 'Regoin', 'region'));
+    assert.strictEqual(json.flowContents.processors[0].properties.Region, '${#{"region"}:append(\'#{Regoin}\')}');
   });
 
   it('does nothing once the old name is defined or when the new one is not', () => {

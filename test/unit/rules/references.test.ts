@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { parseFlow } from '../../../src/core/flow/parse';
 import { checkReferences } from '../../../src/core/flow/rules/references';
-import { check, editedFlow, findingsIn, token } from './ruleFixtures';
+import { asNiFi, check, editedFlow, findingsIn, readFlow, token } from './ruleFixtures';
 
 const CODES = [
   'parameter-undefined', 'reference-without-context', 'sensitive-property-plain-parameter',
@@ -13,8 +13,9 @@ describe('parameter reference rules', () => {
     assert.deepStrictEqual(check('valid-minimal.json', CODES).findings, []);
   });
 
-  it('reports undefined parameters at the reference, resolving quoted names and skipping escapes', () => {
-    const { text, findings } = check('parameter-undefined.json', CODES);
+  it('reports undefined parameters at the reference, resolving quoted names in a NiFi 2.x file and skipping escapes', () => {
+    const text = asNiFi(2, readFlow('parameter-undefined.json'));
+    const findings = findingsIn(text, CODES);
     // #{'sftp host'} and #{SFTP_USER} resolve; ##{region} and ####{literal} are escaped text.
     assert.deepStrictEqual(findings.map((finding) => [finding.code, token(text, finding.range)]), [
       ['parameter-undefined', '#{SFTP_PASSWORD}'],
@@ -32,8 +33,24 @@ describe('parameter reference rules', () => {
     assert.ok(!/Did you mean/.test(password.message), 'no parameter is close to SFTP_PASSWORD');
   });
 
-  it('reads references as NiFi does: names with spaces, quoted names and escapes, on a flow shaped like a real Kafka flow', () => {
-    const { text, findings } = check('parameter-names-with-spaces.json', CODES);
+  it('reads a quoted name in a NiFi 1.x file as NiFi 1.x does, quotes included, and offers the unquoted parameter', () => {
+    const { text, findings } = check('parameter-undefined.json', CODES);
+    assert.deepStrictEqual(findings.map((finding) => [finding.code, token(text, finding.range)]), [
+      ['parameter-undefined', "#{'sftp host'}"],
+      ['parameter-undefined', '#{SFTP_PASSWORD}'],
+      ['parameter-undefined', '#{REPORT_DIR}'],
+      ['parameter-unused', '"sftp host"'],
+    ]);
+    const [quoted] = findings;
+    assert.match(quoted.message, /reads quotes as part of the name: only NiFi 2\.0 and later read #\{'name'\} as name\. Did you mean sftp host\?/);
+    assert.match(quoted.message, /references parameter "'sftp host'"/);
+    assert.deepStrictEqual(quoted.fixes!.map((fix) => fix.kind === 'replaceReference' ? fix.newName : fix.kind), ['sftp host'],
+      'no parameter named with quotes is added: NiFi refuses the name');
+  });
+
+  it('reads references as NiFi 2.x does: names with spaces, quoted names and escapes, on a flow shaped like a real Kafka flow', () => {
+    const text = asNiFi(2, readFlow('parameter-names-with-spaces.json'));
+    const findings = findingsIn(text, CODES);
     assert.deepStrictEqual(findings.map((finding) => [finding.code, token(text, finding.range)]), [
       // One resolved (#{Kafka Broker Endpoint}) and one undefined (#{Kafka User}) spaced reference in the same processor.
       ['parameter-undefined', '#{Kafka User}'],
@@ -54,19 +71,21 @@ describe('parameter reference rules', () => {
       ['"Kafka Broker Endpoint"', '"Kafka Topic"', '"Kafka Password"', '"Keystore Password"', '"Consumer Group"']);
   });
 
-  it('offers no parameter to add when NiFi would refuse its name', () => {
-    const text = editedFlow('parameter-names-with-spaces.json', (flow) => {
+  it('offers no parameter to add when NiFi would refuse its name, and adds an expression\'s quoted name without its quotes', () => {
+    const text = asNiFi(2, editedFlow('parameter-names-with-spaces.json', (flow) => {
       const { properties } = flow.flowContents.processors[0];
       properties['sasl.username'] = '#{}';
       properties['message-header-encoding'] = '${#{"db.host"}}';
       properties['security.protocol'] = '#{Kafka.User-2}';
-    });
+    }));
     const undefinedOnes = findingsIn(text, ['parameter-undefined']);
     assert.deepStrictEqual(undefinedOnes.map((finding) => [token(text, finding.range), finding.fixes?.map((fix) => fix.kind)]), [
       ['#{}', undefined],
-      ['#{\\"db.host\\"}', undefined],
+      ['#{\\"db.host\\"}', ['addParameter']],
       ['#{Kafka.User-2}', ['addParameter']],
     ].sort((a, b) => text.indexOf(a[0] as string) - text.indexOf(b[0] as string)));
+    const dbHost = undefinedOnes.find((finding) => finding.message.includes('db.host'))!;
+    assert.deepStrictEqual(dbHost.fixes, [{ kind: 'addParameter', contextName: 'kafka_params', parameterName: 'db.host', sensitive: false }]);
   });
 
   it('checks references in a processor\'s run schedule, which NiFi evaluates too, and counts them as uses', () => {
@@ -75,10 +94,10 @@ describe('parameter reference rules', () => {
     assert.deepStrictEqual(findings.map((finding) => [finding.code, token(text, finding.range), finding.componentName]), [
       ['parameter-undefined', '#{RETRY_WAIT}', 'Call orders API'],
       ['plain-property-sensitive-parameter', '#{API_TOKEN}', 'Nightly audit'],
-      ['reference-without-context', '#{POLL_INTERVAL}', 'Heartbeat'],
+      ['reference-without-context', '#{POLL_INTERVAL}', 'Side tasks'],
     ]);
     const [undefinedOne, sensitive, withoutContext] = findings;
-    assert.match(withoutContext.message, /referenced in the run schedule \("schedulingPeriod"\) of processor "Heartbeat"/);
+    assert.match(withoutContext.message, /a reference to parameter "POLL_INTERVAL", first in the run schedule \("schedulingPeriod"\) of processor "Heartbeat"/);
     assert.deepStrictEqual(undefinedOne.fixes, [{ kind: 'addParameter', contextName: 'orders_api', parameterName: 'RETRY_WAIT', sensitive: false }]);
     assert.match(sensitive.message, /NiFi lets no processor setting outside its properties reference a sensitive parameter/);
     assert.strictEqual(token(text, sensitive.related[0].range), '"API_TOKEN"');
@@ -131,8 +150,8 @@ describe('parameter reference rules', () => {
     assert.strictEqual(finding.code, 'reference-without-context');
     assert.strictEqual(finding.severity, 'error');
     assert.strictEqual(token(text, finding.range), '#{WEBHOOK_URL}');
-    assert.strictEqual(finding.componentName, 'Call webhook');
-    assert.match(finding.message, /"Notify" has no parameter context/);
+    assert.strictEqual(finding.componentName, 'Notify', 'the group whose missing context is the cause');
+    assert.match(finding.message, /"Notify" has no parameter context, yet it holds a reference to parameter "WEBHOOK_URL", first in property "Remote URL" of processor "Call webhook"/);
   });
 
   it('resolves inherited parameters by precedence and reports a sensitive property using a plain one', () => {
@@ -218,5 +237,50 @@ describe('parameter reference rules', () => {
     const elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;
     assert.strictEqual(findings.filter((finding) => finding.code === 'parameter-undefined').length, 10000);
     assert.ok(elapsedMs < 2000, `took ${elapsedMs} ms`);
+  });
+
+  describe('one finding per group without a context, however many references it holds', () => {
+    /** reference-without-context.json with `count` more references in the group "Notify", which has no context. */
+    function withReferences(count: number, name = (index: number) => `P${index % 2}`): string {
+      return editedFlow('reference-without-context.json', (flow) => {
+        const notify = flow.flowContents.processGroups.find((group: { name: string }) => group.name === 'Notify');
+        const [processor] = notify.processors;
+        for (let index = 0; index < count; index++) {
+          notify.processors.push({ ...processor, identifier: `copy-${index}`, name: `Copy ${index}`, properties: { 'Remote URL': `#{${name(index)}}` } });
+        }
+      });
+    }
+
+    it('relates every other place, up to 20, and names the parameters', () => {
+      const text = withReferences(3);
+      const findings = findingsIn(text, ['reference-without-context']);
+      assert.strictEqual(findings.length, 1);
+      const [finding] = findings;
+      assert.strictEqual(token(text, finding.range), '#{WEBHOOK_URL}');
+      assert.match(finding.message, /holds 4 references to 3 parameters \("WEBHOOK_URL", "P0", "P1"\), first in property "Remote URL" of processor "Call webhook"/);
+      assert.deepStrictEqual(finding.related.map((item) => [token(text, item.range), item.message]), [
+        ['#{P0}', 'Parameter "P0" is also referenced in property "Remote URL" of processor "Copy 0"'],
+        ['#{P1}', 'Parameter "P1" is also referenced in property "Remote URL" of processor "Copy 1"'],
+        ['#{P0}', 'Parameter "P0" is also referenced in property "Remote URL" of processor "Copy 2"'],
+      ]);
+    });
+
+    it('relates exactly 20 places of 21 and of 22, and shortens a long list of names', () => {
+      for (const [added, related] of [[19, 19], [20, 20], [21, 20]]) {
+        const [finding] = findingsIn(withReferences(added, (index) => `N${index}`), ['reference-without-context']);
+        assert.strictEqual(finding.related.length, related, `${added + 1} references`);
+      }
+      const [many] = findingsIn(withReferences(3, (index) => `N${index}`), ['reference-without-context']);
+      assert.match(many.message, /4 references to 4 parameters \("WEBHOOK_URL", "N0", "N1", …\)/);
+      const [three] = findingsIn(withReferences(2, (index) => `N${index}`), ['reference-without-context']);
+      assert.match(three.message, /3 references to 3 parameters \("WEBHOOK_URL", "N0", "N1"\),/);
+    });
+
+    it('leaves the top group\'s references to context-missing, which already names the cause', () => {
+      const text = editedFlow('reference-without-context.json', (flow) => { delete flow.flowContents.parameterContextName; });
+      const findings = findingsIn(text, ['reference-without-context', 'context-missing']);
+      assert.deepStrictEqual(findings.map((finding) => [finding.code, finding.componentName]).sort(),
+        [['context-missing', 'OrderNotifier'], ['reference-without-context', 'Notify']].sort());
+    });
   });
 });

@@ -33,3 +33,9 @@ export function editedFlow(file: string, edit: (flow: any) => void): string {
   edit(flow);
   return JSON.stringify(flow, null, 2);
 }
+
+/** The text as the given NiFi major version would have written it: every Apache NiFi bundle carries that version. */
+export function asNiFi(major: 1 | 2, text: string): string {
+  return text.replace(/("group"\s*:\s*"org\.apache\.nifi",\s*"artifact"\s*:\s*"[^"]*",\s*"version"\s*:\s*")[^"]*"/g,
+    `$1${major === 1 ? '1.23.2' : '2.0.0'}"`);
+}

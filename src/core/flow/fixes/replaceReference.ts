@@ -1,7 +1,7 @@
 import type { FixSpec } from '../finding';
 import type { Configurable, FlowModel } from '../model';
 import { resolveParameter } from '../parameterScope';
-import { findReferences, quotedReferenceText, referenceText } from '../references';
+import { readReferences, referenceSyntax, rewriteReference } from '../rules/propertyReferences';
 import { replaceInString } from './jsonEdits';
 import { targetComponent } from './targetComponent';
 import type { TextDraft } from './textDraft';
@@ -21,11 +21,12 @@ export function replaceReference(draft: TextDraft, model: FlowModel, fix: Replac
   if (!component || !group) return;
   if (resolveParameter(model, group, fix.parameterName) || !resolveParameter(model, group, fix.newName)) return;
   const value = component.properties[fix.property] as string;
-  const sameName = findReferences(value).filter((item) => item.name === fix.parameterName);
+  const syntax = referenceSyntax(model);
+  const sameName = readReferences(value, syntax, true).filter((item) => item.name === fix.parameterName);
   // Fixing another reference of the same name first shifts the later ones down: the first left stands in.
   const reference = sameName[fix.occurrence] ?? sameName[0];
   if (!reference) return;
   const slice = { start: reference.start, length: reference.length };
   draft.apply([replaceInString(draft.doc, [...component.path, 'properties', fix.property], slice,
-    reference.quoted ? quotedReferenceText(fix.newName) : referenceText(fix.newName))]);
+    rewriteReference(reference, fix.newName, syntax))]);
 }

@@ -1,12 +1,12 @@
 // Parameter contexts: the flow's group has one, every name used resolves, and names suit DFF.
 import type { Anchor, Finding } from '../finding';
 import type { Configurable, FlowModel, Group, JsonPath } from '../model';
-import { findReferences } from '../references';
 import type { ValidationOptions } from '../options';
 import { isDffName, suggestContextName } from './naming';
 import { usedContexts } from '../parameterScope';
 import { contextNameAnchor } from './contextNameAnchor';
 import { exportsRootCanvas } from './exportedGroup';
+import { readReferences, referenceSyntax, type ReferenceSyntax } from './propertyReferences';
 
 export function checkContexts(model: FlowModel, _options: ValidationOptions): Finding[] {
   return [...missingContext(model), ...unknownContexts(model), ...unknownInherited(model), ...invalidNames(model)];
@@ -22,7 +22,7 @@ function missingContext(model: FlowModel): Finding[] {
   const { top } = model;
   // On a root canvas export, root-canvas-exported already says which group to export instead.
   if (top.parameterContextName !== undefined || exportsRootCanvas(model)) return [];
-  const references = referencesIn(top);
+  const references = referencesIn(top, referenceSyntax(model));
   if (references.length === 0) return [];
   const name = top.name ? `"${top.name}"` : 'the exported process group';
   const [first] = references;
@@ -54,11 +54,11 @@ interface ReferenceSite {
 }
 
 /** The parameter references a group's own processors and controller services hold (properties and run schedules). */
-function referencesIn(group: Group): ReferenceSite[] {
+function referencesIn(group: Group, syntax: ReferenceSyntax): ReferenceSite[] {
   const sites: ReferenceSite[] = [];
-  const add = (value: unknown, path: JsonPath, where: string): void => {
+  const add = (value: unknown, path: JsonPath, where: string, expressionLanguage = true): void => {
     if (typeof value !== 'string' || value.indexOf('#{') === -1) return;
-    for (const reference of findReferences(value)) {
+    for (const reference of readReferences(value, syntax, expressionLanguage)) {
       sites.push({
         text: value.slice(reference.start, reference.start + reference.length),
         where,
@@ -74,7 +74,7 @@ function referencesIn(group: Group): ReferenceSite[] {
   };
   for (const processor of group.processors) {
     addComponent(processor);
-    add(processor.raw.schedulingPeriod, [...processor.path, 'schedulingPeriod'], `the run schedule of processor "${processor.name}"`);
+    add(processor.raw.schedulingPeriod, [...processor.path, 'schedulingPeriod'], `the run schedule of processor "${processor.name}"`, false);
   }
   group.controllerServices.forEach(addComponent);
   return sites;

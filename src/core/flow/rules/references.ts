@@ -5,16 +5,22 @@ import type { Finding, FixSpec } from '../finding';
 import { closeNames } from '../fixes/closeNames';
 import type { Configurable, FlowModel, Group, JsonPath, Parameter, Processor } from '../model';
 import type { ValidationOptions } from '../options';
-import { findReferences, isNiFiParameterName, type ParameterReference } from '../references';
+import { isNiFiParameterName } from '../references';
 import { ParameterResolver, usedContexts } from '../parameterScope';
-import { isNotInlined } from './exportedGroup';
+import { exportsRootCanvas, isNotInlined } from './exportedGroup';
+import { readReferences, referenceSyntax, type PropertyReference } from './propertyReferences';
+
+/** A name NiFi 1.x read with the quotes written around it. */
+const QUOTED_NAME = /^'(.+)'$/;
 
 export function checkReferences(model: FlowModel, _options: ValidationOptions): Finding[] {
   const resolver = new ParameterResolver(model);
   const referenced = new Set<Parameter>();
   const findings: Finding[] = [];
-  // Big flows repeat the same values (the same parameter in thousands of processors): parse each once.
-  const parsed = new Map<string, ParameterReference[]>();
+  const syntax = referenceSyntax(model);
+  // Big flows repeat the same values (the same parameter in thousands of processors): parse each once,
+  // as a property (Expression Language aware) or as a run schedule.
+  const parsed = { property: new Map<string, PropertyReference[]>(), schedule: new Map<string, PropertyReference[]>() };
   // Undefined names repeat too; suggestions depend only on the context, the name and the sensitivity.
   const suggested = new Map<string, Parameter[]>();
   const suggestionsFor = (contextName: string, lookup: ReadonlyMap<string, Parameter>, name: string, sensitive: boolean): Parameter[] => {
@@ -23,7 +29,12 @@ export function checkReferences(model: FlowModel, _options: ValidationOptions): 
     if (!close) {
       // A parameter of the other sensitivity would trade this finding for a sensitivity mismatch.
       const matching = [...lookup.values()].filter((parameter) => parameter.sensitive === sensitive);
-      suggested.set(key, close = closeNames(name, matching));
+      close = closeNames(name, matching);
+      // NiFi 1.x reads #{'name'} with its quotes: the parameter inside them is the one meant.
+      const unquoted = QUOTED_NAME.exec(name)?.[1];
+      const meant = unquoted === undefined ? undefined : lookup.get(unquoted);
+      if (meant) close = [meant, ...close.filter((parameter) => parameter !== meant)];
+      suggested.set(key, close);
     }
     return close;
   };
@@ -32,12 +43,15 @@ export function checkReferences(model: FlowModel, _options: ValidationOptions): 
     // A context that is named but missing is reported by the contexts rule; its references cannot be checked.
     const lookup = contextName === undefined ? undefined : resolver.resolve(contextName);
     if (contextName !== undefined && !lookup) continue;
-    const checkValue = (value: string, at: () => Omit<Site, 'reference'>, sensitiveField: boolean): void => {
-      let references = parsed.get(value);
-      if (!references) parsed.set(value, references = findReferences(value));
+    // One cause, the group's missing context, for every reference in the group: one finding for all of them.
+    const unresolvable: Site[] = [];
+    const checkValue = (value: string, at: () => Omit<Site, 'reference'>, sensitiveField: boolean, kind: 'property' | 'schedule'): void => {
+      const cache = parsed[kind];
+      let references = cache.get(value);
+      if (!references) cache.set(value, references = readReferences(value, syntax, kind === 'property'));
       for (const reference of references) {
         if (contextName === undefined || !lookup) {
-          findings.push(withoutContext({ ...at(), reference }));
+          unresolvable.push({ ...at(), reference });
           continue;
         }
         const parameter = lookup.get(reference.name);
@@ -59,7 +73,7 @@ export function checkReferences(model: FlowModel, _options: ValidationOptions): 
         const value = properties[property];
         if (value === null || value.indexOf('#{') === -1) continue;
         const sensitive = component.descriptors[property]?.sensitive === true;
-        checkValue(value, () => propertySite(group, component, property, sensitive), sensitive);
+        checkValue(value, () => propertySite(group, component, property, sensitive), sensitive, 'property');
       }
     };
     for (const processor of group.processors) {
@@ -67,10 +81,13 @@ export function checkReferences(model: FlowModel, _options: ValidationOptions): 
       // NiFi also reads parameters in a processor's run schedule (StandardProcessorNode.setSchedulingPeriod).
       const schedule = processor.raw.schedulingPeriod;
       if (typeof schedule === 'string' && schedule.indexOf('#{') !== -1) {
-        checkValue(schedule, () => scheduleSite(group, processor), false);
+        checkValue(schedule, () => scheduleSite(group, processor), false, 'schedule');
       }
     }
     group.controllerServices.forEach(check);
+    // The top group's missing context is context-missing's finding (unless the top group is the root canvas, which it does not check).
+    const reportedAsContextMissing = group === model.top && !exportsRootCanvas(model);
+    if (unresolvable.length > 0 && !reportedAsContextMissing) findings.push(withoutContext(group, unresolvable));
   }
   // A version-controlled group left out of the file may reference any parameter: nothing is known to be unused.
   if (!model.groups.some(isNotInlined)) for (const finding of unusedParameters(model, referenced)) findings.push(finding);
@@ -89,7 +106,7 @@ interface Site {
   where: string;
   /** A sensitive property; the run schedule never is. */
   sensitive: boolean;
-  reference: ParameterReference;
+  reference: PropertyReference;
 }
 
 function propertySite(group: Group, component: Configurable, property: string, sensitive: boolean): Omit<Site, 'reference'> {
@@ -121,19 +138,38 @@ function siteFinding(site: Site, code: string, message: string): Finding {
   };
 }
 
-function withoutContext(site: Site): Finding {
-  const { group, reference } = site;
-  return siteFinding(site, 'reference-without-context',
-    `Parameter "${reference.name}" is referenced in ${site.where}, but its process group "${group.name}" has no ` +
-    'parameter context, so the reference cannot be resolved (a group does not inherit the context of its parent). ' +
+/** How many places a reference-without-context finding relates. */
+const MAX_RELATED = 20;
+
+function withoutContext(group: Group, sites: readonly Site[]): Finding {
+  const [first] = sites;
+  const names = [...new Set(sites.map((site) => site.reference.name))];
+  const shown = names.slice(0, 3).map((name) => `"${name}"`).join(', ');
+  const parameters = names.length === 1 ? `parameter ${shown}` : `${names.length} parameters (${shown}${names.length > 3 ? ', …' : ''})`;
+  const references = sites.length === 1 ? `a reference to ${parameters}` : `${sites.length} references to ${parameters}`;
+  const finding = siteFinding(first, 'reference-without-context',
+    `Process group "${group.name}" has no parameter context, yet it holds ${references}, first in ${first.where}: none of ` +
+    'them can be resolved (a group does not inherit the context of its parent), so NiFi marks those components invalid. ' +
     `Set a parameter context on "${group.name}" in NiFi and download the flow definition again.`);
+  finding.componentId = group.id;
+  finding.componentName = group.name;
+  if (sites.length > 1) {
+    finding.related = sites.slice(1, MAX_RELATED + 1).map((site) => ({
+      at: { path: site.path, slice: { start: site.reference.start, length: site.reference.length } },
+      message: `Parameter "${site.reference.name}" is also referenced in ${site.where}`,
+    }));
+  }
+  return finding;
 }
 
-function undefinedParameter(site: Site, contextName: string, close: readonly Parameter[], references: readonly ParameterReference[]): Finding {
+function undefinedParameter(site: Site, contextName: string, close: readonly Parameter[], references: readonly PropertyReference[]): Finding {
   const { group, component, property, reference } = site;
   const { sensitive } = site;
   const names = close.map((parameter) => parameter.name);
-  const guess = names.length === 0 ? '' : ` Did you mean ${orList(names)}?`;
+  const quotes = QUOTED_NAME.test(reference.name)
+    ? ' The NiFi that wrote this file (1.x) reads quotes as part of the name: only NiFi 2.0 and later read #{\'name\'} as name.'
+    : '';
+  const guess = names.length === 0 ? quotes : `${quotes} Did you mean ${orList(names)}?`;
   const finding = siteFinding(site, 'parameter-undefined',
     `${capitalize(site.where)} references parameter "${reference.name}", which parameter context "${contextName}" of group ` +
     `"${group.name}" does not define, nor do the contexts it inherits.${guess} Correct the reference, or add ` +
