@@ -10,6 +10,8 @@ export interface CommandContext {
   client: CatalogClient;
   profile: CdpProfile;
   signal: AbortSignal;
+  /** Standard output is a terminal: no raw server content goes there. */
+  stdoutIsTerminal?: boolean;
 }
 
 /** Throws CatalogError('credentials') when the profile cannot be read. */

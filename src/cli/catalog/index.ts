@@ -6,6 +6,7 @@ import { parseOrReportUsage } from '../usage';
 import { parseCatalogArgs, type CatalogCommand } from './args';
 import { openCatalog, type CommandContext } from './context';
 import { runDelete } from './delete';
+import { withoutControls } from './format';
 import { CATALOG_HELP } from './help';
 import { runList } from './list';
 import { runPull } from './pull';
@@ -17,6 +18,8 @@ export interface CatalogCliDeps {
   clientOptions?: CatalogClientOptions;
   /** Cancels the running command (used by tests and by any caller that owns a Ctrl-C handler). */
   signal?: AbortSignal;
+  /** Whether standard output is a terminal (default: process.stdout.isTTY): pulled content that is not JSON is not printed to one. */
+  stdoutIsTerminal?: boolean;
 }
 
 function run(command: Exclude<CatalogCommand, { kind: 'help' }>, context: CommandContext): Promise<number> {
@@ -47,10 +50,10 @@ export async function runCatalog(argv: string[], io: CliIo, deps: CatalogCliDeps
   if (deps.signal?.aborted) controller.abort();
   try {
     const { client, profile } = openCatalog(command.profile, io, deps.clientOptions ?? {});
-    return await run(command, { io, client, profile, signal: controller.signal });
+    return await run(command, { io, client, profile, signal: controller.signal, stdoutIsTerminal: deps.stdoutIsTerminal ?? process.stdout.isTTY === true });
   } catch (error) {
     if (!(error instanceof CatalogError)) throw error;
-    io.stderr(`dff catalog ${command.kind}: ${error.message}\n`);
+    io.stderr(`dff catalog ${command.kind}: ${withoutControls(error.message, true)}\n`);
     return error.kind === 'credentials' ? EXIT_CANNOT_RUN : EXIT_FINDINGS;
   } finally {
     deps.signal?.removeEventListener('abort', onAbort);

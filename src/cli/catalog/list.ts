@@ -1,7 +1,7 @@
 // `dff catalog list`
 import { EXIT_OK } from '../io';
 import type { CommandContext } from './context';
-import { formatTime, table } from './format';
+import { formatTime, table, withoutControls } from './format';
 
 export async function runList(options: { json: boolean; search?: string }, context: CommandContext): Promise<number> {
   const flows = await context.client.listAllFlowDefinitions({ searchTerm: options.search }, { signal: context.signal });
@@ -10,7 +10,7 @@ export async function runList(options: { json: boolean; search?: string }, conte
     return EXIT_OK;
   }
   if (flows.length === 0) {
-    context.io.stdout(options.search ? `No flows in the catalog match "${options.search}".\n` : 'The catalog has no flows yet. Push one with: dff catalog push <file>\n');
+    context.io.stdout(options.search ? `No flows in the catalog match "${withoutControls(options.search)}".\n` : 'The catalog has no flows yet. Push one with: dff catalog push <file>\n');
     return EXIT_OK;
   }
   const rows = flows.map((flow) => [flow.name, String(flow.versionCount), formatTime(flow.modifiedTimestamp), flow.crn]);

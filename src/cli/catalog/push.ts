@@ -8,6 +8,7 @@ import { pushFlow } from '../../core/catalog/push';
 import { EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK } from '../io';
 import type { CatalogCommand } from './args';
 import type { CommandContext } from './context';
+import { withoutControls } from './format';
 
 export type PushOptions = Omit<Extract<CatalogCommand, { kind: 'push' }>, 'kind' | 'profile'>;
 
@@ -52,7 +53,7 @@ export async function runPush(options: PushOptions, context: CommandContext): Pr
     return EXIT_OK;
   }
   io.stderr(result.created ? `Created flow "${name}" (version ${result.version}).\n` : `Added version ${result.version} to flow "${name}".\n`);
-  if (result.warning) io.stderr(`Warning: ${result.warning}\n`);
+  if (result.warning) io.stderr(`Warning: ${withoutControls(result.warning, true)}\n`);
   io.stdout(`${result.versionCrn}\n`);
   return EXIT_OK;
 }

@@ -2,7 +2,7 @@
 import { EXIT_OK } from '../io';
 import type { CommandContext } from './context';
 import { flowCrnFor } from './findFlow';
-import { formatTime, oneLine, table } from './format';
+import { formatTime, oneLine, table, withoutControls } from './format';
 
 export async function runVersions(options: { json: boolean; flow: string }, context: CommandContext): Promise<number> {
   const callOptions = { signal: context.signal };
@@ -13,7 +13,7 @@ export async function runVersions(options: { json: boolean; flow: string }, cont
     return EXIT_OK;
   }
   if (versions.length === 0) {
-    context.io.stdout(`Flow ${flowCrn} has no versions.\n`);
+    context.io.stdout(`Flow ${withoutControls(flowCrn)} has no versions.\n`);
     return EXIT_OK;
   }
   const rows = versions.map((version) => [String(version.version), formatTime(version.timestamp), version.author ?? '', oneLine(version.comments, 40), version.crn]);

@@ -146,3 +146,43 @@ describe('catalog client against a hostile server', () => {
     });
   });
 });
+
+describe('dff catalog output of hostile server text (issue 9, point 18)', () => {
+  // Imported here so the hostile client tests above stay independent of the CLI.
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { runCatalog } = require('../../../src/cli/catalog') as typeof import('../../../src/cli/catalog');
+  const { startHarness } = require('../../fakes/catalog/harness') as typeof import('../../fakes/catalog/harness');
+  const { writeCdpFiles } = require('../../fakes/catalog/testKeys') as typeof import('../../fakes/catalog/testKeys');
+  const fs = require('node:fs') as typeof import('node:fs');
+  const os = require('node:os') as typeof import('node:os');
+  const path = require('node:path') as typeof import('node:path');
+
+  const evil = '\u001b]0;pwned\u0007\u001b[31mred\u001b[0m\u009b2J';
+
+  it('replaces control characters in names, authors and comments, and in server error messages', async () => {
+    const harness = await startHarness({ author: `mallory${evil}` });
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'dff-hostile-cli-'));
+    try {
+      const files = writeCdpFiles(path.join(folder, '.cdp'), 'dev', harness.key, harness.catalog.url);
+      let out = '';
+      let err = '';
+      const io = { stdout: (text: string) => void (out += text), stderr: (text: string) => void (err += text), env: { ...files.env, HOME: folder }, cwd: folder };
+      const dff = (...argv: string[]) => runCatalog(argv, io, { clientOptions: { sleep: async () => undefined }, stdoutIsTerminal: true });
+      const crn = harness.catalog.seedFlow(`Flow${evil}`, [{ fileText: 'not json at all \u001b[2J', comments: `note${evil}` }]);
+      assert.equal(await dff('list', '--profile', 'dev'), 0, err);
+      assert.equal(await dff('versions', crn, '--profile', 'dev'), 0, err);
+      assert.ok(!/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/.test(out), JSON.stringify(out));
+      assert.match(out, /Flow\uFFFD\]0;pwned/);
+      harness.catalog.failNext(400, 1, 'describeFlow');
+      out = '';
+      assert.equal(await dff('pull', `${crn}/v.1`, '--profile', 'dev'), 1);
+      assert.equal(out, '', 'pulled content that is not JSON is not printed to a terminal');
+      assert.match(err, /is not JSON, so it is not printed to the terminal/);
+      assert.ok(!/\u001b/.test(err));
+      assert.equal(await runCatalog(['pull', `${crn}/v.1`, '--profile', 'dev'], io, { stdoutIsTerminal: false }), 0, 'to a pipe or file it is written as it is');
+    } finally {
+      await harness.catalog.close();
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
