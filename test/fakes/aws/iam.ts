@@ -1,6 +1,6 @@
-// IAM in the AWS stand-in: roles, their trust policies, attached managed policies, inline policies
-// and tags, over the query protocol (form-encoded requests, XML answers). It is what Lambda asks
-// whether an execution role exists and may be assumed (world.roles).
+// IAM in the AWS stand-in: roles (listed by ListRoles), their trust policies, attached managed
+// policies, inline policies and tags, over the query protocol (form-encoded requests, XML answers).
+// It is what Lambda asks whether an execution role exists and may be assumed (world.roles).
 import { randomBytes, randomUUID } from 'node:crypto';
 import { AwsServiceError, type AwsCall, type AwsReply, type FakeAwsWorld, type FaultKind, type RoleDirectory, type ServiceModule } from './protocol';
 import { memberList, optionalXml, queryErrorXml, queryResponseXml, xml, type XmlElement } from './xml';
@@ -41,6 +41,7 @@ const OPERATIONS = new Set([
   'TagRole',
   'UntagRole',
   'ListRoleTags',
+  'ListRoles',
 ]);
 
 export interface IamTag {
@@ -444,6 +445,17 @@ export class IamService implements ServiceModule {
         role.tags = role.tags.filter((tag) => !keys.includes(tag.Key.toLowerCase()));
         return undefined;
       }
+      case 'ListRoles': {
+        const prefix = params.get('PathPrefix') ?? '/';
+        checkString(prefix, 'pathPrefix', { max: 512, pattern: /^\/[\u0021-\u007F]*$/, patternText: '\\u002F[\\u0021-\\u007F]*' });
+        const marker = params.get('Marker') ?? undefined;
+        checkString(marker, 'marker', { max: 320, pattern: /^[\u0020-\u00FF]+$/, patternText: '[\\u0020-\\u00FF]+' });
+        // AWS does not document the order: the stand-in answers by name so that pages are stable.
+        const roles = [...(this.roles.get(account)?.values() ?? [])].filter((role) => role.path.startsWith(prefix)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+        const { items, truncation } = page(roles, params);
+        // ListRoles leaves out Tags, RoleLastUsed and PermissionsBoundary (only GetRole has them).
+        return [xml('Roles', items.map((role) => xml('member', this.roleXml(role, false, false).children))), ...truncation];
+      }
       case 'ListRoleTags': {
         const role = this.existingRole(account, params);
         const { items, truncation } = page(role.tags, params);
@@ -519,7 +531,7 @@ export class IamService implements ServiceModule {
     return role;
   }
 
-  private roleXml(role: StoredRole, withLastUsed: boolean): XmlElement {
+  private roleXml(role: StoredRole, withLastUsed: boolean, withTags = true): XmlElement {
     return xml('Role', [
       xml('Path', role.path),
       xml('RoleName', role.name),
@@ -529,7 +541,7 @@ export class IamService implements ServiceModule {
       xml('AssumeRolePolicyDocument', encodeURIComponent(role.assumeRolePolicyDocument)),
       optionalXml('Description', role.description),
       xml('MaxSessionDuration', role.maxSessionDuration),
-      role.tags.length > 0 ? tagXml(role.tags) : undefined,
+      withTags && role.tags.length > 0 ? tagXml(role.tags) : undefined,
       withLastUsed ? xml('RoleLastUsed', []) : undefined,
     ]);
   }

@@ -1,6 +1,7 @@
 // S3 in the AWS stand-in (REST-XML, path style): seeded buckets that know their region and owner,
-// single-PUT object uploads (checksums checked, aws-chunked bodies decoded), and bucket
-// notification configurations, replaced whole on PUT after the checks S3 makes on them.
+// single-PUT object uploads (checksums checked, aws-chunked bodies decoded), bucket and object
+// listings paged as S3 pages them (ListBuckets, ListObjectsV2), and bucket notification
+// configurations, replaced whole on PUT after the checks S3 makes on them.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 import { AwsServiceError, type AwsCall, type AwsReply, type FakeAwsWorld, type FaultKind, type ServiceModule } from './protocol';
@@ -202,6 +203,30 @@ export function decodeAwsChunked(body: Buffer): { data: Buffer; trailers: Record
   return { data: Buffer.concat(chunks), trailers };
 }
 
+/** ListObjectsV2 answers at most 1,000 keys a page, whatever max-keys asks. */
+const MAX_KEYS_PAGE = 1000;
+/** ListBuckets' max-buckets ranges 1..10,000, its page size when paged without it. */
+const MAX_BUCKETS_PAGE = 10000;
+const DEFAULT_BUCKETS_PAGE = 10000;
+
+/** S3 lists keys in UTF-8 binary order. */
+function byteOrder(a: string, b: string): number {
+  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+}
+
+/** Continuation tokens are opaque to callers: the stand-in's hold the position, encoded. */
+function encodeToken(position: string): string {
+  return Buffer.from(`dff-fake:${position}`, 'utf8').toString('base64');
+}
+
+function decodeToken(token: string, argument: string): string {
+  const text = Buffer.from(token, 'base64').toString('utf8');
+  if (!text.startsWith('dff-fake:') || encodeToken(text.slice('dff-fake:'.length)) !== token) {
+    throw invalidArgument('The continuation token provided is incorrect', argument, token);
+  }
+  return text.slice('dff-fake:'.length);
+}
+
 function httpDate(ms: number): string {
   return new Date(ms).toUTCString();
 }
@@ -243,6 +268,15 @@ export class S3Service implements ServiceModule {
     return bucket;
   }
 
+  /** Puts an object into a seeded bucket, last modified at `lastModified` (epoch ms; default now). */
+  seedObject(bucketName: string, key: string, content: string | Buffer, lastModified?: number): StoredObject {
+    const bucket = this.buckets.get(bucketName);
+    if (!bucket) throw new Error(`seedObject: no bucket ${bucketName}`);
+    const object = this.storeObject(bucket, key, Buffer.from(content), 'binary/octet-stream', {}, {});
+    if (lastModified !== undefined) object.lastModified = lastModified;
+    return object;
+  }
+
   bucket(name: string): StoredBucket | undefined {
     return this.buckets.get(name);
   }
@@ -270,6 +304,7 @@ export class S3Service implements ServiceModule {
     if (key === undefined) {
       if (query.has('notification')) return method === 'GET' ? 'GetBucketNotificationConfiguration' : method === 'PUT' ? 'PutBucketNotificationConfiguration' : undefined;
       if (query.has('location')) return method === 'GET' ? 'GetBucketLocation' : undefined;
+      if (method === 'GET' && query.get('list-type') === '2') return 'ListObjectsV2';
       return method === 'HEAD' ? 'HeadBucket' : undefined;
     }
     if (method === 'HEAD') return 'HeadObject';
@@ -293,6 +328,8 @@ export class S3Service implements ServiceModule {
       case 'PutBucketNotificationConfiguration':
         bucket.notification = this.checkedNotification(call, bucket);
         return this.reply(200);
+      case 'ListObjectsV2':
+        return this.listObjectsV2(call, bucket);
       case 'PutObject':
         return this.putObject(call, bucket, key);
       case 'HeadObject':
@@ -381,24 +418,135 @@ export class S3Service implements ServiceModule {
     return bucket;
   }
 
-  private listBuckets(call: AwsCall): AwsReply {
-    const account = call.identity.account;
+  private canonicalId(account: string): string {
     let owner = this.canonicalIds.get(account);
     if (!owner) this.canonicalIds.set(account, (owner = createHash('sha256').update(`owner:${account}`).digest('hex')));
-    const buckets = [...this.buckets.values()].filter((b) => b.account === account).sort((a, b) => a.name.localeCompare(b.name));
+    return owner;
+  }
+
+  /**
+   * The caller's buckets by name. Paged when max-buckets is given; bucket-region, prefix or
+   * continuation-token without it page by 10,000, as S3 does. The continuation token is the
+   * last name of the page, encoded.
+   */
+  private listBuckets(call: AwsCall): AwsReply {
+    const account = call.identity.account;
+    const { query } = call;
+    const maxText = query.get('max-buckets');
+    const max = maxText === null ? undefined : Number(maxText);
+    if (max !== undefined && (!Number.isInteger(max) || max < 1 || max > MAX_BUCKETS_PAGE)) {
+      throw invalidArgument(`Argument max-buckets must be an integer between 1 and ${MAX_BUCKETS_PAGE}`, 'max-buckets', maxText ?? '');
+    }
+    const token = query.get('continuation-token');
+    const after = token === null ? undefined : decodeToken(token, 'continuation-token');
+    const prefix = query.get('prefix') ?? '';
+    const region = query.get('bucket-region');
+    const paged = max !== undefined || token !== null || query.has('prefix') || region !== null;
+    const buckets = [...this.buckets.values()]
+      .filter((b) => b.account === account && b.name.startsWith(prefix) && (region === null || b.region === region) && (after === undefined || b.name > after))
+      .sort((a, b) => (a.name < b.name ? -1 : 1));
+    const shown = paged ? buckets.slice(0, max ?? DEFAULT_BUCKETS_PAGE) : buckets;
+    const more = shown.length < buckets.length;
     return this.xmlReply(
       xml(
         'ListAllMyBucketsResult',
         [
-          xml('Owner', [xml('ID', owner), xml('DisplayName', 'dev')]),
+          xml('Owner', [xml('ID', this.canonicalId(account)), xml('DisplayName', 'dev')]),
           xml(
             'Buckets',
-            buckets.map((b) => xml('Bucket', [xml('Name', b.name), xml('CreationDate', isoMillis(b.createdAt)), xml('BucketRegion', b.region)])),
+            shown.map((b) => xml('Bucket', [xml('Name', b.name), xml('CreationDate', isoMillis(b.createdAt)), xml('BucketRegion', b.region)])),
           ),
+          more ? xml('ContinuationToken', encodeToken(shown[shown.length - 1].name)) : undefined,
+          query.has('prefix') ? xml('Prefix', prefix) : undefined,
         ],
         { xmlns: NAMESPACE },
       ),
     );
+  }
+
+  /**
+   * ListObjectsV2: keys in UTF-8 byte order after start-after or the continuation token, under the
+   * prefix, keys sharing a part up to the delimiter rolled up into CommonPrefixes (each counts as one
+   * of max-keys, as in S3). The continuation token is the last key or common prefix of the page, encoded.
+   */
+  private listObjectsV2(call: AwsCall, bucket: StoredBucket): AwsReply {
+    const { query } = call;
+    const maxText = query.get('max-keys');
+    const requested = maxText === null ? MAX_KEYS_PAGE : Number(maxText);
+    if (!Number.isInteger(requested) || requested < 0 || requested > 2147483647) {
+      throw invalidArgument('Provided max-keys not an integer or within integer range', 'max-keys', maxText ?? '');
+    }
+    const encoding = query.get('encoding-type');
+    if (encoding !== null) {
+      if (encoding !== 'url') throw invalidArgument('Invalid Encoding Method specified in Request', 'encoding-type', encoding);
+      // The SDK sends it only when asked; the stand-in does not encode keys.
+      throw new S3Error('NotImplemented', 501, 'A header you provided implies functionality that is not implemented');
+    }
+    const prefix = query.get('prefix') ?? '';
+    const delimiter = query.get('delimiter') ?? '';
+    const token = query.get('continuation-token');
+    const startAfter = query.get('start-after');
+    // The continuation token wins over start-after.
+    const after = token !== null ? decodeToken(token, 'continuation-token') : (startAfter ?? '');
+    const limit = Math.min(requested, MAX_KEYS_PAGE);
+
+    const keys = [...bucket.objects.keys()].filter((key) => key.startsWith(prefix)).sort(byteOrder);
+    const contents: [string, StoredObject][] = [];
+    const commonPrefixes: string[] = [];
+    let last = '';
+    let truncated = false;
+    for (const key of keys) {
+      if (byteOrder(key, after) <= 0) continue;
+      const cut = delimiter === '' ? -1 : key.indexOf(delimiter, prefix.length);
+      const rolledUp = cut < 0 ? undefined : key.slice(0, cut + delimiter.length);
+      if (rolledUp !== undefined && rolledUp === commonPrefixes[commonPrefixes.length - 1]) continue;
+      if (contents.length + commonPrefixes.length >= limit) {
+        truncated = limit > 0;
+        break;
+      }
+      if (rolledUp !== undefined) {
+        commonPrefixes.push(rolledUp);
+        // The next page starts after every key under this common prefix.
+        last = `${rolledUp}\u{10FFFF}`;
+      } else {
+        contents.push([key, bucket.objects.get(key) as StoredObject]);
+        last = key;
+      }
+    }
+    const fetchOwner = query.get('fetch-owner') === 'true';
+    return this.xmlReply(
+      xml(
+        'ListBucketResult',
+        [
+          xml('Name', bucket.name),
+          xml('Prefix', prefix),
+          truncated ? xml('NextContinuationToken', encodeToken(last)) : undefined,
+          xml('KeyCount', contents.length + commonPrefixes.length),
+          xml('MaxKeys', requested),
+          delimiter !== '' ? xml('Delimiter', delimiter) : undefined,
+          xml('IsTruncated', truncated),
+          token !== null ? xml('ContinuationToken', token) : undefined,
+          startAfter !== null ? xml('StartAfter', startAfter) : undefined,
+          ...contents.map(([key, object]) => this.objectXml(key, object, fetchOwner ? bucket.account : undefined)),
+          ...commonPrefixes.map((common) => xml('CommonPrefixes', [xml('Prefix', common)])),
+        ],
+        { xmlns: NAMESPACE },
+      ),
+    );
+  }
+
+  private objectXml(key: string, object: StoredObject, owner: string | undefined): XmlElement {
+    const algorithms = Object.keys(object.checksums).map((name) => name.toUpperCase());
+    return xml('Contents', [
+      xml('Key', key),
+      xml('LastModified', isoMillis(object.lastModified)),
+      xml('ETag', object.etag),
+      ...algorithms.map((algorithm) => xml('ChecksumAlgorithm', algorithm)),
+      algorithms.length > 0 ? xml('ChecksumType', 'FULL_OBJECT') : undefined,
+      xml('Size', object.body.length),
+      owner !== undefined ? xml('Owner', [xml('ID', this.canonicalId(owner))]) : undefined,
+      xml('StorageClass', 'STANDARD'),
+    ]);
   }
 
   private putObject(call: AwsCall, bucket: StoredBucket, key: string): AwsReply {
