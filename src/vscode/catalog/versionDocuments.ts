@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { loadCatalogEngine } from '../lazy';
+import { issuedCatalogUris, notIssuedError } from './issuedUris';
 import type { CdpSession } from './session';
 
 // Read-only documents for catalog flow versions: dff-catalog:/<flow name> v<N>.json?<version CRN>.
@@ -9,7 +10,9 @@ export const CATALOG_SCHEME = 'dff-catalog';
 
 export function versionUri(flowName: string, version: number, versionCrn: string): vscode.Uri {
   const safeName = flowName.replace(/[\\/?#%]/g, '_');
-  return vscode.Uri.from({ scheme: CATALOG_SCHEME, path: `/${safeName} v${version}.json`, query: versionCrn });
+  const uri = vscode.Uri.from({ scheme: CATALOG_SCHEME, path: `/${safeName} v${version}.json`, query: versionCrn });
+  issuedCatalogUris.issue(uri.toString());
+  return uri;
 }
 
 export class VersionDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
@@ -41,6 +44,8 @@ export class VersionDocuments implements vscode.TextDocumentContentProvider, vsc
   }
 
   provideTextDocumentContent(uri: vscode.Uri, token: vscode.CancellationToken): Promise<string> {
+    // Only URIs this extension made: one from a workspace file or link must not make a signed call.
+    if (!issuedCatalogUris.has(uri.toString())) return Promise.reject(notIssuedError(uri.toString()));
     const versionCrn = uri.query;
     let content = this.contents.get(versionCrn);
     if (!content) {
