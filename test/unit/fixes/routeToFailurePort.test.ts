@@ -1,5 +1,8 @@
 import * as assert from 'assert';
 import { computeFix } from '../../../src/core/flow/fixes';
+import * as fs from 'fs';
+import * as path from 'path';
+import { validateText } from '../../../src/core/flow/validate';
 import { continuationIndents, indentOfLineWith, modelOf, readFixture, replaced, runFix } from './fixHelpers';
 
 const TOP = 'aaaaaaaa-0000-0000-0000-000000000001';
@@ -69,7 +72,7 @@ describe('routeToFailurePort fix', () => {
   });
 
   describe('a processor two groups deep (JSON.stringify layout, 4 spaces, NiFi 1.x)', () => {
-    const original = readFixture('route-nested-4space.json');
+    const original = readFixture('route-nested-4space.json').replace('"version": "2.0.0"', '"version": "1.23.2"');
     const fix = { kind: 'routeToFailurePort' as const, processorId: 'p-convert', relationship: 'failure' };
 
     it('routes through a failure port at each level up to the top group', () => {
@@ -169,5 +172,111 @@ describe('routeToFailurePort fix', () => {
       assert.ok(!/[^\r]\n/.test(edit.newText), 'every line break is CRLF');
       for (const indent of continuationIndents(edit.newText)) assert.match(indent, /^\t*$/);
     }
+  });
+
+  describe('a group whose "failure" output port allows remote access', () => {
+    const nested = JSON.parse(readFixture('route-nested-4space.json'));
+    const remoteFailure = { identifier: 'o-remote', name: 'failure', type: 'OUTPUT_PORT', componentType: 'OUTPUT_PORT', allowRemoteAccess: true, groupIdentifier: TRANSFORM };
+    nested.flowContents.processGroups[0].processGroups[0].outputPorts = [remoteFailure];
+    const original = JSON.stringify(nested, null, 4);
+    const fix = { kind: 'routeToFailurePort' as const, processorId: 'p-convert', relationship: 'failure' };
+
+    it('adds a local port under a name NiFi accepts beside it, and routes it onward', () => {
+      const { json } = runFix(original, fix);
+      const transform = json.flowContents.processGroups[0].processGroups[0];
+      assert.deepStrictEqual(transform.outputPorts.map((port: Port & { allowRemoteAccess: boolean }) => [port.name, port.allowRemoteAccess]),
+        [['failure', true], ['failure 2', false]]);
+      const added = transform.outputPorts[1];
+      assert.deepStrictEqual(transform.connections.map((connection: Connection) => connection.destination.id), [added.identifier]);
+      const middle: Connection = json.flowContents.processGroups[0].connections[0];
+      assert.deepStrictEqual([middle.source.id, middle.source.name], [added.identifier, 'failure 2']);
+    });
+
+    it('shares that port with the next fix in the group', () => {
+      const once = runFix(original, fix).text;
+      const twice = runFix(once, { ...fix, relationship: 'Original' }).json;
+      const transform = twice.flowContents.processGroups[0].processGroups[0];
+      assert.strictEqual(transform.outputPorts.length, 2);
+      assert.deepStrictEqual(transform.connections[0].selectedRelationships, ['failure', 'Original']);
+    });
+
+    it('takes the next free name when "failure 2" allows remote access too', () => {
+      const both = JSON.parse(original);
+      both.flowContents.processGroups[0].processGroups[0].outputPorts.push({ ...remoteFailure, identifier: 'o-remote-2', name: 'Failure 2' });
+      const { json } = runFix(JSON.stringify(both, null, 4), fix);
+      assert.deepStrictEqual(json.flowContents.processGroups[0].processGroups[0].outputPorts.map((port: Port) => port.name), ['failure', 'Failure 2', 'failure 3']);
+    });
+
+    it('uses the top group\'s own remote "failure" port, which DataFlow Functions knows by its name', () => {
+      const top = JSON.parse(readFixture('route-top-jackson.json'));
+      top.flowContents.outputPorts = [{ ...remoteFailure, identifier: 'o-top-remote', groupIdentifier: TOP }];
+      const text = JSON.stringify(top, null, 2);
+      const { json } = runFix(text, { kind: 'routeToFailurePort', processorId: 'p-put', relationship: 'failure' });
+      assert.strictEqual(json.flowContents.outputPorts.length, 1);
+      assert.strictEqual(json.flowContents.connections[1].destination.id, 'o-top-remote');
+    });
+  });
+
+  describe('the NiFi version and the fields of the file\'s components', () => {
+    it('marks every new port FAILURE in a NiFi 2.x file that had no ports, and none in a file that does not say its version', () => {
+      const bare = JSON.parse(readFixture('route-nested-4space.json'));
+      bare.flowContents.inputPorts = [];
+      bare.flowContents.processGroups[0].outputPorts = [];
+      const fix = { kind: 'routeToFailurePort' as const, processorId: 'p-convert', relationship: 'failure' };
+      const { json } = runFix(JSON.stringify(bare, null, 4), fix);
+      const ports = [json.flowContents, json.flowContents.processGroups[0], json.flowContents.processGroups[0].processGroups[0]]
+        .map((group) => group.outputPorts[0] as Port);
+      assert.deepStrictEqual(ports.map((port) => [port.name, port.portFunction]), [['failure', 'FAILURE'], ['failure', 'FAILURE'], ['failure', 'FAILURE']]);
+      delete bare.flowContents.processGroups[0].processGroups[0].processors[0].bundle;
+      const unknown = runFix(JSON.stringify(bare, null, 4), fix).json;
+      assert.strictEqual(unknown.flowContents.outputPorts[0].portFunction, undefined);
+    });
+
+    it('writes the fields and order of the file\'s own ports and connections, with instance identifiers on ends as its siblings do', () => {
+      const sample = fs.readFileSync(path.resolve(__dirname, '../../../../samples/broken-failure-auto-terminated.json'), 'utf8');
+      const flow = JSON.parse(sample);
+      for (const connection of flow.flowContents.connections) {
+        connection.source.instanceIdentifier = `instance-of-${connection.source.id}`;
+        connection.destination.instanceIdentifier = `instance-of-${connection.destination.id}`;
+      }
+      const text = JSON.stringify(flow, null, 2);
+      const send = flow.flowContents.processors[2];
+      const { json } = runFix(text, { kind: 'routeToFailurePort', processorId: send.identifier, relationship: 'failure' });
+      const before = flow.flowContents.connections[0];
+      const added = json.flowContents.connections[json.flowContents.connections.length - 1];
+      assert.deepStrictEqual(Object.keys(added), Object.keys(before));
+      assert.match(added.instanceIdentifier, /^[0-9a-f-]{36}$/);
+      assert.notStrictEqual(added.instanceIdentifier, added.identifier);
+      assert.strictEqual(added.partitioningAttribute, '');
+      assert.deepStrictEqual(Object.keys(added.source), Object.keys(before.source));
+      assert.strictEqual(added.source.instanceIdentifier, send.instanceIdentifier);
+      const failure = flow.flowContents.outputPorts.find((port: Port) => port.name === 'failure');
+      assert.deepStrictEqual([added.destination.id, added.destination.instanceIdentifier], [failure.identifier, failure.instanceIdentifier]);
+      const after = validateText(JSON.stringify(json, null, 2)).findings;
+      assert.deepStrictEqual(after.filter((finding) => finding.severity === 'error').map((finding) => finding.code), []);
+    });
+
+    it('writes a new port as the file\'s ports are written, and NiFi\'s full port where the file has none', () => {
+      const withPorts = readFixture('route-top-jackson.json');
+      const { json } = runFix(withPorts, { kind: 'routeToFailurePort', processorId: 'p-put', relationship: 'failure' });
+      const sibling = JSON.parse(withPorts).flowContents.inputPorts[0];
+      assert.deepStrictEqual(Object.keys(json.flowContents.outputPorts[0]), Object.keys(sibling));
+      assert.strictEqual(json.flowContents.outputPorts[0].comments, '');
+      const canvas = JSON.parse(withPorts);
+      canvas.flowContents.instanceIdentifier = 'top-instance';
+      canvas.flowContents.inputPorts = [];
+      canvas.flowContents.connections = [];
+      const full = runFix(JSON.stringify(canvas, null, 2), { kind: 'routeToFailurePort', processorId: 'p-put', relationship: 'failure' }).json;
+      assert.deepStrictEqual(Object.keys(full.flowContents.outputPorts[0]), [
+        'identifier', 'instanceIdentifier', 'name', 'comments', 'position', 'type', 'concurrentlySchedulableTaskCount', 'scheduledState',
+        'allowRemoteAccess', 'portFunction', 'componentType', 'groupIdentifier',
+      ]);
+      assert.deepStrictEqual(Object.keys(full.flowContents.connections[0]), [
+        'identifier', 'instanceIdentifier', 'name', 'source', 'destination', 'labelIndex', 'zIndex', 'selectedRelationships',
+        'backPressureObjectThreshold', 'backPressureDataSizeThreshold', 'flowFileExpiration', 'prioritizers', 'bends',
+        'loadBalanceStrategy', 'partitioningAttribute', 'loadBalanceCompression', 'componentType', 'groupIdentifier',
+      ]);
+      assert.deepStrictEqual(Object.keys(full.flowContents.connections[0].source), ['id', 'type', 'groupId', 'name', 'comments']);
+    });
   });
 });
