@@ -112,7 +112,7 @@ async function pushFile(deps: PushDependencies, uri: vscode.Uri, options: PushOp
         const controller = new AbortController();
         const subscription = token.onCancellationRequested(() => controller.abort());
         return loadCatalogEngine()
-          .pushFlow(client, { name, fileText: text, comments }, { signal: controller.signal })
+          .pushFlow(client, { name, fileText: text, comments, fileName }, { signal: controller.signal })
           .finally(() => subscription.dispose());
       },
     );
