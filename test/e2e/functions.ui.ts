@@ -15,6 +15,8 @@ describe('The Functions view', () => {
     const { page } = session();
     const { seed } = e2eAws();
     const workbench = new Workbench(page);
+    // A dialog or quick input an earlier test left open would make the workbench inert.
+    await dismissLeftovers(page);
     const sideBar = await showDataFlowContainer(workbench);
     const functions = functionsPane(sideBar);
 
@@ -39,10 +41,11 @@ describe('The Functions view', () => {
     await warning.waitFor({ timeout: UI_TIMEOUT });
     await session().screenshot('functions-2-warning');
 
-    await stale.click({ button: 'right' });
-    const menuItem = page.locator('.monaco-menu .action-label', { hasText: /^Show Logs$/ });
-    await menuItem.waitFor({ timeout: UI_TIMEOUT });
-    await menuItem.click();
+    // The row's inline action (the same command as its context menu's Show Logs).
+    await stale.hover();
+    const showLogs = stale.locator('.actions .action-label[aria-label="Show Logs"]');
+    await showLogs.waitFor({ timeout: UI_TIMEOUT });
+    await showLogs.click();
     await workbench.activeTab(`${seed.staleTrigger.name}.dff-log`).waitFor({ timeout: UI_TIMEOUT });
     await page.locator('.monaco-editor .view-lines', { hasText: 'PutS3Object failed: Access Denied' }).waitFor({ timeout: UI_TIMEOUT });
     await page.locator('.monaco-editor .view-lines', { hasText: 'Following new events' }).waitFor({ timeout: UI_TIMEOUT });
@@ -51,6 +54,16 @@ describe('The Functions view', () => {
     await page.locator('.monaco-editor .view-lines', { hasText: 'Stopped following' }).waitFor({ timeout: UI_TIMEOUT });
   });
 });
+
+async function dismissLeftovers(page: Page): Promise<void> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const dialog = page.locator('.monaco-dialog-box');
+    const quickInput = page.locator('.quick-input-widget:visible');
+    if (!(await dialog.isVisible()) && !(await quickInput.isVisible())) return;
+    await page.keyboard.press('Escape');
+    await page.waitForTimeout(300);
+  }
+}
 
 /** Opens the DataFlow Functions side bar; clicking its icon while it is open would close it. */
 async function showDataFlowContainer(workbench: Workbench): Promise<Locator> {
