@@ -277,6 +277,24 @@ describe('AWS: status bar, Functions view, logs and invoke', function () {
     assert.doesNotMatch(filtered, /Running flow/);
   });
 
+  it('opens the configuration as read-only JSON with secret values hidden, and copies a function\'s or alias\'s ARN', async () => {
+    const healthy = byName(await functionRows(aws), seed.healthy.name);
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('dff.functions.openConfiguration', healthy);
+    assert.ok(uri);
+    const document = await vscode.workspace.openTextDocument(uri);
+    assert.equal(document.languageId, 'json');
+    const configuration = JSON.parse(document.getText()) as { FunctionName: string; Handler: string; Environment: { Variables: Record<string, string> } };
+    assert.equal(configuration.FunctionName, seed.healthy.name);
+    assert.equal(configuration.Environment.Variables.DF_PRIVATE_KEY, '(hidden: a secret)');
+    assert.match(configuration.Environment.Variables.FLOW_CRN, /flow:S3ToSqs\/v\.2$/);
+    assert.ok(!document.getText().includes(SAMPLE_DF_PRIVATE_KEY));
+
+    assert.equal(await vscode.commands.executeCommand('dff.functions.copyArn', healthy), healthy.summary.arn);
+    assert.equal(await vscode.env.clipboard.readText(), healthy.summary.arn);
+    const aliases = groupOf((await aws.children(healthy)).filter((node): node is GroupNode => node.kind === 'group'), 'Aliases');
+    assert.equal(await vscode.commands.executeCommand('dff.functions.copyArn', aliases.children[0]), `${healthy.summary.arn}:live`);
+  });
+
   it('invokes with an S3 test event and shows status, payload and the decoded log tail; a function error too', async () => {
     const healthy = byName(await functionRows(aws), seed.healthy.name);
     const result = await aws.invoke(healthy, { event: 's3', bucket: seed.healthy.bucket, key: 'incoming/new file.json' });
