@@ -26,3 +26,4 @@ export { signRequest, stringToSign, createSigner } from './signer';
 export type { AltusHeaders, RequestToSign } from './signer';
 export { parsePrivateKey } from './privateKey';
 export { flowTextForDisplay, formatLikeNiFi } from './flowText';
+export * from './machineUserEngine';
