@@ -14,7 +14,7 @@ const SECRET = 'wJalrXUtnFEMI-K7MDENG-bPxRfiCYEXAMPLEKEY';
 const EXPECTED_CODES: Record<string, string[]> = {
   'ready-s3-to-sqs.json': [],
   'broken-failure-auto-terminated.json': ['failure-auto-terminated'],
-  'broken-no-parameter-context.json': ['context-missing', 'reference-without-context'],
+  'broken-no-parameter-context.json': ['context-missing'],
   'broken-bad-parameter-names.json': ['context-name-invalid', 'parameter-name-invalid', 'parameter-name-reserved'],
   'broken-undefined-reference.json': ['parameter-undefined', 'parameter-unused'],
   'broken-two-input-ports.json': ['entry-port-multiple', 'entry-port-unconnected'],
