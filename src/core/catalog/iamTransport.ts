@@ -20,13 +20,17 @@ export interface IamTransport {
 
 const RETRY_STATUSES = new Set([429, 503, 509]);
 const RETRY_NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ERR_SOCKET_CONNECTION_TIMEOUT']);
-/** Calls that change nothing: sent again after a timeout. A create that timed out may have happened, so it is not. */
+/** Calls that change nothing: sent again after a timeout or a lost connection. A create whose answer was lost may have happened, so it is not. */
 const READ_ONLY_OPERATIONS = new Set(['listRoles', 'listMachineUsers', 'listMachineUserAssignedRoles']);
+
+/** Failures before the request reached CDP: a write that failed so did not happen. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 
 function isRetryable(operation: string, error: unknown): boolean {
   if (!(error instanceof CatalogError)) return false;
-  if (error.kind === 'timeout') return READ_ONLY_OPERATIONS.has(operation);
-  if (error.kind === 'network') return RETRY_NETWORK_CODES.has(error.code ?? '');
+  const readOnly = READ_ONLY_OPERATIONS.has(operation);
+  if (error.kind === 'timeout') return readOnly;
+  if (error.kind === 'network') return (readOnly ? RETRY_NETWORK_CODES : NOT_SENT_CODES).has(error.code ?? '');
   return error.status !== undefined && RETRY_STATUSES.has(error.status);
 }
 

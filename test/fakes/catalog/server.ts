@@ -5,6 +5,7 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { toPublicKey, verifyAltusAuth } from './altusAuth';
 import { FlowStore, flowDetailJson, flowSummaryJson, versionJson, type StoredFlow } from './flowStore';
+import { FakeIam, IAM_PREFIX, IamFailure } from './iamService';
 
 /**
  * A status to answer with, a connection dropped before the request is handled ('drop'), no answer
@@ -51,6 +52,8 @@ export interface FakeCatalog {
   /** The JSON body of every API request (not uploads) that parsed, in order. */
   apiBodies: { operation: string; body: Record<string, unknown> }[];
   uploads: UploadRecord[];
+  /** CDP IAM's machine-user operations at /iam/<operation> (iamService.ts); its keys sign catalog calls too. */
+  iam: FakeIam;
   close(): Promise<void>;
 }
 
@@ -148,6 +151,7 @@ export async function startFakeCatalog(options: FakeCatalogOptions = {}): Promis
   const uploads: UploadRecord[] = [];
   const sockets = new Set<Socket>();
   let baseUrl = '';
+  const iam = new FakeIam(store.accountId, 'us-west-1', keys, now);
 
   function takeFailure(operation: string, logged: string): InjectedFailure | undefined {
     const index = failures.findIndex((entry) => !entry.opName || entry.opName === operation || entry.opName === logged);
@@ -265,7 +269,8 @@ export async function startFakeCatalog(options: FakeCatalogOptions = {}): Promis
     const path = new URL(request.url ?? '/', 'http://fake').pathname;
     const isUpload = path.startsWith(UPLOAD_PREFIX);
     const pending = isUpload ? pendingUploads.get(path.slice(UPLOAD_PREFIX.length)) : undefined;
-    const operation = isUpload ? (pending?.operation ?? 'unknownUpload') : path.startsWith(API_PREFIX) ? path.slice(API_PREFIX.length) : path;
+    const isIam = path.startsWith(IAM_PREFIX);
+    const operation = isUpload ? (pending?.operation ?? 'unknownUpload') : path.startsWith(API_PREFIX) ? path.slice(API_PREFIX.length) : isIam ? path.slice(IAM_PREFIX.length) : path;
     const logged = isUpload ? `${operation}:upload` : operation;
     requests.push(logged);
     const body = await readBody(request);
@@ -283,6 +288,7 @@ export async function startFakeCatalog(options: FakeCatalogOptions = {}): Promis
     if (!auth.ok) return sendError(response, 401, auth.message);
 
     try {
+      if (!isIam) iam.authorizeCatalog(auth.accessKeyId, operation);
       if (isUpload) {
         if (!pending) throw new ApiError(404, 'This upload address is unknown or was used already.');
         pendingUploads.delete(path.slice(UPLOAD_PREFIX.length));
@@ -301,6 +307,11 @@ export async function startFakeCatalog(options: FakeCatalogOptions = {}): Promis
       }
       if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new ApiError(400, 'The request body must be a JSON object.');
       apiBodies.push({ operation, body: parsed as Record<string, unknown> });
+      if (isIam) {
+        const answer = iam.handle(operation, parsed as Record<string, unknown>, auth.accessKeyId);
+        if (failure === 'dropAnswer') return void request.socket.destroy();
+        return send(response, 200, answer);
+      }
       const result = handleApi(operation, parsed as Record<string, unknown>, request.headers.host);
       if (failure === 'dropAnswer') return void request.socket.destroy();
       if (result.location) {
@@ -310,7 +321,7 @@ export async function startFakeCatalog(options: FakeCatalogOptions = {}): Promis
       }
       send(response, result.status, result.body);
     } catch (error) {
-      if (error instanceof ApiError) return sendError(response, error.status, error.message);
+      if (error instanceof ApiError || error instanceof IamFailure) return sendError(response, error.status, error.message);
       sendError(response, 500, 'Internal error in the fake catalog.');
     }
   }
@@ -340,6 +351,7 @@ export async function startFakeCatalog(options: FakeCatalogOptions = {}): Promis
     requests,
     apiBodies,
     uploads,
+    iam,
     addKey(accessKeyId, publicKey) {
       keys.set(accessKeyId, toPublicKey(publicKey));
     },
