@@ -9,11 +9,17 @@ export type Step = (input: MultiStepInput) => Promise<Step | undefined>;
 class BackSignal {}
 class CancelSignal {}
 
+/** Items loaded for a pick, with the placeholder to show once they are there (e.g. why none could be listed). */
+export interface LoadedItems<T extends vscode.QuickPickItem> {
+  items: readonly T[];
+  placeholder?: string;
+}
+
 export interface PickStep<T extends vscode.QuickPickItem> {
   title: string;
   placeholder: string;
   /** Items, or a promise of them: the pick shows as busy until they are there. */
-  items: readonly T[] | Promise<readonly T[]>;
+  items: readonly T[] | Promise<readonly T[] | LoadedItems<T>>;
   /** Turns what the user typed into an item shown first, so a new name can be entered; undefined shows none. */
   typed?: (value: string) => T | undefined;
   activeLabel?: string;
@@ -79,7 +85,9 @@ export class MultiStepInput {
     };
     picker.busy = true;
     void Promise.resolve(step.items).then(
-      (items) => {
+      (answer) => {
+        const items = 'items' in answer ? answer.items : answer;
+        if ('items' in answer && answer.placeholder) picker.placeholder = answer.placeholder;
         loaded = items;
         picker.busy = false;
         show();
