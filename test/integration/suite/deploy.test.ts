@@ -14,6 +14,7 @@ import { startAwsHarness, type AwsHarness } from '../../fakes/aws/harness';
 import { startFakeCatalog, type FakeCatalog } from '../../fakes/catalog/server';
 import { generateEd25519AccessKey, writeCdpFiles, type TestAccessKey } from '../../fakes/catalog/testKeys';
 import { MessageCapture } from '../messageCapture';
+import { labels, QuickInputDriver } from '../quickInputDriver';
 
 // "Deploy to Lambda" in the real extension host, against the catalog and AWS stand-ins started
 // here: the sample's sandbox target (samples/dff.deploy.json), run the way the Explorer's context
@@ -284,6 +285,149 @@ describe('Deploy to Lambda', function () {
     assert.equal(aws.fake.lambda.function(FUNCTION)?.latest.environment?.FLOW_CRN, pushed.versionCrn);
     assert.match(back.planText ?? '', new RegExp(`Flow version: +${escapeRegExp(pushed.versionCrn)}`));
     assert.deepEqual(messages.modalAnswers, [], 'a confirmation the test answered was never asked');
+  });
+
+  describe('the guided input that creates a target', () => {
+    const EC2_TRUST = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
+    const NEWER_ZIP = 'naaf-aws-lambda-1.1.0-bin.zip';
+    const EU_BUCKET = 'wizard-eu-artifacts';
+    let quick: QuickInputDriver;
+    let lambdaRoleArn: string;
+
+    beforeEach(() => {
+      const fake = aws.fake;
+      if (!fake.lambda.function('wizard-existing')) fake.lambda.seedFunction({ name: 'wizard-existing' });
+      lambdaRoleArn = fake.iam.role('wizard-etl-exec')?.arn ?? fake.iam.seedRole('wizard-etl-exec').arn;
+      if (!fake.iam.role('wizard-ec2-web')) fake.iam.seedRole('wizard-ec2-web', { assumeRolePolicyDocument: EC2_TRUST });
+      if (!fake.s3.bucket(EU_BUCKET)) fake.s3.seedBucket(EU_BUCKET, { region: 'eu-west-1' });
+      // Newer than the seeded binaries: offered first.
+      fake.s3.seedObject(ARTIFACTS, NEWER_ZIP, 'PK\u0003\u0004 newer binaries (stand-in)', fake.world.now() + 60_000);
+      fake.s3.seedObject(ARTIFACTS, 'notes/readme.txt', 'not a zip');
+      quick = new QuickInputDriver();
+      quick.install();
+    });
+
+    afterEach(async () => {
+      quick.uninstall();
+      // A test that failed half-way leaves its quick input open: close it, which cancels the deploy.
+      await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    });
+
+    it('offers the account’s functions, the roles Lambda can assume, the region’s buckets and the newest zips; Back works; a denied listing says why and takes a typed key', async () => {
+      aws.fake.resetCalls();
+      const running = deployFromExplorer('broken-two-success-ports.json', { sensitiveValues: {} });
+
+      const targetName = await quick.inputBox();
+      assert.equal(targetName.value, 'dev');
+      await quick.enter(targetName);
+
+      const functions = await quick.pick();
+      assert.ok(labels(functions).includes('wizard-existing'), `the account's function is not offered: ${labels(functions).join(', ')}`);
+      await quick.type(functions, 'wizard-fn');
+
+      const roles = await quick.pick();
+      assert.equal(labels(roles)[0], '$(add) Create a new role…');
+      assert.ok(labels(roles).includes('wizard-etl-exec'), `the Lambda role is not offered: ${labels(roles).join(', ')}`);
+      assert.ok(!labels(roles).includes('wizard-ec2-web'), 'a role Lambda cannot assume is offered');
+      await quick.choose(roles, 'wizard-etl-exec');
+
+      const buckets = await quick.pick();
+      for (const bucket of [ARTIFACTS, INCOMING]) assert.ok(labels(buckets).includes(bucket), `${bucket} is not offered: ${labels(buckets).join(', ')}`);
+      assert.ok(!labels(buckets).includes(EU_BUCKET), 'a bucket of another region is offered');
+      assert.ok(buckets.items.some((item) => item.kind === vscode.QuickPickItemKind.Separator && item.label === `Buckets in ${aws.fake.region}`));
+      await quick.choose(buckets, ARTIFACTS);
+
+      const zips = await quick.pick();
+      assert.deepEqual(labels(zips), [NEWER_ZIP, ZIP_KEY], 'the zips, newest first, and nothing else');
+
+      // Back to the buckets; this time S3 refuses to list the bucket.
+      await quick.back();
+      const bucketsAgain = await quick.pick();
+      assert.ok(labels(bucketsAgain).includes(ARTIFACTS));
+      aws.fake.inject({ service: 's3', operation: 'ListObjectsV2', kind: 'accessDenied' });
+      await quick.choose(bucketsAgain, ARTIFACTS);
+      const denied = await quick.pick();
+      assert.deepEqual(labels(denied), []);
+      assert.match(denied.placeholder ?? '', new RegExp(`^The zips in ${ARTIFACTS} could not be listed \\(access denied\\): type the key`));
+      await quick.type(denied, ZIP_KEY);
+
+      const alias = await quick.inputBox();
+      assert.equal(alias.value, 'live');
+      await quick.enter(alias);
+
+      const trigger = await quick.pick();
+      assert.equal(labels(trigger)[0], 'No S3 trigger');
+      assert.ok(labels(trigger).includes(INCOMING));
+      await quick.choose(trigger, INCOMING);
+      await quick.enter(await quick.inputBox(), 'drop/*.csv');
+
+      const outcome = await running;
+      assert.equal(outcome?.status, 'refused', JSON.stringify(outcome));
+      const written = JSON.parse(fs.readFileSync(workspaceFile('dff.deploy.json').fsPath, 'utf8')) as { flows: Record<string, { targets: Record<string, unknown> }> };
+      assert.deepEqual(written.flows['broken-two-success-ports.json'].targets.dev, {
+        functionName: 'wizard-fn',
+        executionRole: { arn: lambdaRoleArn },
+        code: { s3: `s3://${ARTIFACTS}/${ZIP_KEY}` },
+        triggers: [{ bucket: INCOMING, prefix: 'drop/', suffix: '.csv' }],
+      });
+      assert.deepEqual(aws.fake.calls.filter((call) => call.write).map((call) => call.operation), [], 'the guided input wrote to AWS');
+      // The buckets were listed once for the binaries and the trigger steps.
+      assert.equal(aws.fake.calls.filter((call) => call.operation === 'ListBuckets').length, 1);
+    });
+
+    it('takes a zip on this computer and the bucket to upload it to, and offers to create a role when roles cannot be listed', async () => {
+      const zip = workspaceFile('wizard-binaries.zip');
+      fs.writeFileSync(zip.fsPath, 'PK\u0003\u0004 local binaries (stand-in)');
+      const window = vscode.window as unknown as { showOpenDialog: typeof vscode.window.showOpenDialog };
+      const showOpenDialog = window.showOpenDialog;
+      let dialogs = 0;
+      window.showOpenDialog = async () => {
+        dialogs++;
+        return [zip];
+      };
+      try {
+        aws.fake.inject({ service: 'iam', operation: 'ListRoles', kind: 'accessDenied' });
+        const running = deployFromExplorer('broken-undefined-reference.json', { sensitiveValues: {} });
+        await quick.enter(await quick.inputBox());
+        await quick.type(await quick.pick(), 'wizard-local');
+
+        const roles = await quick.pick();
+        assert.deepEqual(labels(roles), ['$(add) Create a new role…']);
+        assert.match(roles.placeholder ?? '', /^Roles could not be listed \(no permission iam:ListRoles\): paste a role ARN, or create a role/);
+        await quick.choose(roles, '$(add) Create a new role…');
+        const roleName = await quick.inputBox();
+        assert.equal(roleName.value, 'wizard-local-role');
+        await quick.enter(roleName);
+
+        const local = '$(file-zip) A zip on this computer…';
+        await quick.choose(await quick.pick(), local);
+        const upload = await quick.pick();
+        assert.match(upload.placeholder ?? '', /uploads wizard-binaries\.zip to/);
+        // Back from the upload bucket: the zip is asked for again.
+        await quick.back();
+        await quick.choose(await quick.pick(), local);
+        assert.equal(dialogs, 2);
+        await quick.choose(await quick.pick(), ARTIFACTS);
+
+        await quick.enter(await quick.inputBox());
+        await quick.choose(await quick.pick(), 'No S3 trigger');
+
+        const outcome = await running;
+        assert.equal(outcome?.status, 'refused', JSON.stringify(outcome));
+        const deployFile = workspaceFile('dff.deploy.json').fsPath;
+        const written = JSON.parse(fs.readFileSync(deployFile, 'utf8')) as { flows: Record<string, { targets: Record<string, { code?: { localZip?: string } }> }> };
+        const target = written.flows['broken-undefined-reference.json'].targets.dev;
+        assert.deepEqual(Object.keys(target).sort(), ['code', 'executionRole', 'functionName']);
+        assert.deepEqual({ ...target, code: { ...target.code, localZip: undefined } }, {
+          functionName: 'wizard-local',
+          executionRole: { create: 'wizard-local-role' },
+          code: { localZip: undefined, uploadBucket: ARTIFACTS },
+        });
+        assert.equal(path.resolve(path.dirname(deployFile), target.code?.localZip ?? ''), zip.fsPath);
+      } finally {
+        window.showOpenDialog = showOpenDialog;
+      }
+    });
   });
 
   /** Runs the command as the Explorer's context menu does (the file, then the selection), with the test's answers. */
