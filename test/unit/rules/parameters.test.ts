@@ -106,12 +106,15 @@ describe('parameter rules', () => {
     assert.strictEqual(token(text, finding.related[0].range).slice(0, 2), '"[', 'the largest value is related first');
   });
 
-  it('does not count sensitive parameters towards the environment', () => {
+  it('does not count sensitive parameters towards the environment, even with a value in the file', () => {
+    // The value stays: a test that deleted it would pass even if the sensitive flag were ignored.
     const text = editedFlow('environment-too-large.json', (flow) => {
       flow.parameterContexts.OrderMapping.parameters[0].sensitive = true;
-      delete flow.parameterContexts.OrderMapping.parameters[0].value;
     });
+    assert.ok(JSON.parse(text).parameterContexts.OrderMapping.parameters[0].value.length > 1000, 'its value is still in the file');
     assert.deepStrictEqual(findingsIn(text, CODES), []);
+    const plain = editedFlow('environment-too-large.json', () => undefined);
+    assert.strictEqual(findingsIn(plain, CODES).length, 1, 'the same value, not sensitive, is too large');
   });
 
   it('counts UTF-8 bytes, not characters', () => {
