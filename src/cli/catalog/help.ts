@@ -7,6 +7,10 @@ Commands:
                                 with that name, or a new flow. Prints the version CRN.
   pull <version CRN>            Print a flow version as pretty-printed JSON
   delete <flow CRN> --yes       Delete a flow and all its versions
+  machine-user create <name> --private-key-out <file>
+                                Create (or reuse) a CDP machine user with the DFCatalogViewer
+                                role and a new access key for a function; prints the key ID,
+                                writes the private key to the file (see machine-user --help)
 
 Options:
   --profile <name>     CDP profile from ~/.cdp/credentials (default: CDP_PROFILE, the

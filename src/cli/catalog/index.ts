@@ -9,6 +9,7 @@ import { runDelete } from './delete';
 import { withoutControls } from './format';
 import { CATALOG_HELP } from './help';
 import { runList } from './list';
+import { runMachineUser } from './machineUser';
 import { runPull } from './pull';
 import { runPush } from './push';
 import { runVersions } from './versions';
@@ -38,6 +39,8 @@ function run(command: Exclude<CatalogCommand, { kind: 'help' }>, context: Comman
 }
 
 export async function runCatalog(argv: string[], io: CliIo, deps: CatalogCliDeps = {}): Promise<number> {
+  // CDP IAM, not the catalog: its own arguments and client (machineUser.ts).
+  if (argv[0] === 'machine-user') return runMachineUser(argv.slice(1), io, deps);
   const command = parseOrReportUsage('catalog', () => parseCatalogArgs(argv), io);
   if (command === undefined) return EXIT_CANNOT_RUN;
   if (command.kind === 'help') {
