@@ -85,7 +85,7 @@ async function deploy(deps: DeployDependencies, flow: vscode.Uri, options: Deplo
   const sensitiveNames = probe.ok ? probe.desired.parameters.filter((parameter) => parameter.sensitive).map((parameter) => parameter.name) : [];
   const sensitiveValues = options.sensitiveValues ?? (await askSensitiveValues(probe.ok ? probe.desired : undefined, sensitiveNames));
   if (!sensitiveValues) return { status: 'cancelled' };
-  const functionKey = await deps.keys.choose(options.functionKey);
+  const functionKey = await deps.keys.choose(options.functionKey, target.functionName);
   if (!functionKey) return { status: 'cancelled' };
 
   const built = buildDesired(flow, flowText, named, version.versionCrn, sensitiveValues, functionKey);
@@ -187,7 +187,7 @@ async function chooseTarget(deps: DeployDependencies, flow: vscode.Uri, fileName
   if (picked !== NEW_TARGET) return picked;
   const answers = options.newTarget ?? (await askNewTarget(fileName, found.targets.map((item) => item.name), wizardSuggestions(deps.aws)));
   if (!answers) return undefined;
-  const target = targetFromAnswers(answers);
+  const target = targetFromAnswers(answers, path.dirname(found.deployFile.fsPath));
   const written = await writeTarget(flow, found.deployFile, answers.name, target);
   log().info(`Added target ${answers.name} for ${fileName} to ${vscode.workspace.asRelativePath(written)}.`);
   return { name: answers.name, target };

@@ -6,6 +6,7 @@ import type { CdpSession } from '../catalog/session';
 import { requireTrust } from '../catalog/trust';
 import { loadCatalogEngine } from '../lazy';
 import { log } from '../shared/log';
+import { createMachineUserForFunction } from './createMachineUser';
 
 // The CDP key the function runs with (DF_ACCESS_KEY / DF_PRIVATE_KEY): a machine user's key kept in
 // SecretStorage ("Set Function Access Key…"), or, after a warning, the catalog profile's own key.
@@ -60,19 +61,21 @@ export class FunctionKeys {
 
   /**
    * The key for this deploy: the stored machine-user key, else the catalog profile's key once the
-   * user accepts that a personal key will run in Lambda. Undefined when the user declines.
+   * user accepts that a personal key will run in Lambda, or a machine user's key made for
+   * `functionName` on the spot. Undefined when the user declines.
    */
-  async choose(choice?: FunctionKeyChoice): Promise<FunctionKey | undefined> {
+  async choose(choice?: FunctionKeyChoice, functionName?: string): Promise<FunctionKey | undefined> {
     const stored = choice === 'catalogProfile' ? undefined : await this.stored();
     if (stored) return stored;
     if (choice === 'stored') {
-      void vscode.window.showErrorMessage('No function access key is set. Run "DataFlow: Set Function Access Key…" with a CDP machine user\'s key.');
+      void vscode.window.showErrorMessage('No function access key is set. Run "DataFlow: Set Function Access Key…" with a CDP machine user\'s key, or "DataFlow: Create CDP Machine User for Function…".');
       return undefined;
     }
     const own = await this.catalogProfileKey();
     if (choice === 'catalogProfile') return own;
     const useMine = 'Use My Key';
     const setKey = 'Set Function Access Key…';
+    const createUser = 'Create Machine User…';
     const answer = await vscode.window.showWarningMessage(
       `No function access key is set. Deploy with the key of CDP profile "${own.profile}"?`,
       {
@@ -82,6 +85,7 @@ export class FunctionKeys {
           'your personal key: it would run in Lambda, with your permissions, and be visible to anyone who can read the function\'s configuration. ' +
           'A machine user with only the DFCatalogViewer role is the safer choice.',
       },
+      createUser,
       setKey,
       useMine,
     );
@@ -90,6 +94,7 @@ export class FunctionKeys {
       return own;
     }
     if (answer === setKey) return (await askFunctionKey(this)) ?? undefined;
+    if (answer === createUser) return (await createMachineUserForFunction(this, this.cdp, { functionName }))?.key;
     return undefined;
   }
 }

@@ -5,6 +5,7 @@ import { CdpSession } from '../catalog/session';
 import type { FunctionKey } from '../../core/deploy/desired';
 import type { VersionNode } from '../catalog/treeItems';
 import { deployFlowFile, type DeployDependencies } from './deployCommand';
+import { createMachineUserForFunction, isCreateMachineUserRequest } from './createMachineUser';
 import { askFunctionKey, FunctionKeys, removeFunctionKey } from './functionKey';
 import { isDeployOptions, type DeployOutcome } from './options';
 import type { ResultActions } from './outcome';
@@ -82,6 +83,12 @@ export function registerDeploy(context: vscode.ExtensionContext, registration: D
     // A key given as an argument is stored without asking (for scripts and tests).
     vscode.commands.registerCommand('dff.deploy.setFunctionKey', (given?: unknown) => askFunctionKey(keys, isFunctionKey(given) ? given : undefined)),
     vscode.commands.registerCommand('dff.deploy.removeFunctionKey', () => removeFunctionKey(keys)),
+    // Options ({name, functionName, confirm}) for scripts and tests; the private key is not returned.
+    vscode.commands.registerCommand('dff.deploy.createMachineUser', async (request?: unknown) => {
+      const created = await createMachineUserForFunction(keys, cdp, isCreateMachineUserRequest(request) ? request : {});
+      if (!created) return undefined;
+      return { machineUserName: created.machineUserName, accessKeyId: created.accessKeyId, createdUser: created.createdUser, assignedRole: created.assignedRole, profile: created.profile };
+    }),
     ...registerSmallCommands(deps, deployGuarded),
   );
 
