@@ -1,7 +1,8 @@
 // Benchmarks (npm run bench): how validateText compares with JSON.parse on big flows, then the
 // Functions view's listing and a deploy against the local AWS stand-in (scripts/bench/aws.ts).
-// Prints figures, asserts nothing. --only validation|aws runs one half. Options: --sizes 1000,10000,10000c (a trailing c: the same flow
-// written compact, without whitespace)  --runs 15  --profile (writes a
+// Prints figures, asserts nothing. --only validation|aws runs one half. Options: --sizes 1000,10000,10000c,10000n (a trailing c: the same flow
+// written compact, without whitespace; a trailing n: 1,000 groups without a parameter context, whose ~20,000
+// references cannot resolve, one cause per group)  --runs 15  --profile (writes a
 // .cpuprofile of validateText per size to bench-data/ for chrome://inspect or VS Code).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
@@ -19,7 +20,7 @@ function option(name, fallback) {
   const index = process.argv.indexOf(`--${name}`);
   return index === -1 ? fallback : process.argv[index + 1];
 }
-const sizes = option('sizes', '1000,10000,10000c').split(',');
+const sizes = option('sizes', '1000,10000,10000c,10000n').split(',');
 const runs = Number(option('runs', '15'));
 const profile = process.argv.includes('--profile');
 const goal = 2.5;
@@ -55,9 +56,10 @@ const load = () => os.loadavg()[0].toFixed(2);
 console.log(`node ${process.version}, ${os.cpus().length} CPUs, ${runs} runs after a warm-up, medians; each measurement in its own process\n`);
 for (const size of only === 'aws' ? [] : sizes) {
   const compact = size.endsWith('c');
-  const processors = Number(compact ? size.slice(0, -1) : size);
+  const withoutContexts = size.endsWith('n');
+  const processors = Number(compact || withoutContexts ? size.slice(0, -1) : size);
   const file = path.join(dataDir, `flow-${size}.json`);
-  writeFileSync(file, generateFlow(processors, { compact }));
+  writeFileSync(file, generateFlow(processors, { compact, withoutContexts }));
   const bytes = statSync(file).size;
   const loadBefore = load();
   const time = child(['time', file, String(runs)]);
@@ -67,7 +69,8 @@ for (const size of only === 'aws' ? [] : sizes) {
   const phases = child(['phases', file, String(runs)]);
   const ratio = time.validate / time.parse;
 
-  console.log(`== ${processors} processors${compact ? ', compact' : ', as NiFi writes it'}: ${path.relative(root, file)}, ${mb(bytes)}`);
+  const shape = compact ? ', compact' : withoutContexts ? ' in 1,000 groups without parameter contexts' : ', as NiFi writes it';
+  console.log(`== ${processors} processors${shape}: ${path.relative(root, file)}, ${mb(bytes)}`);
   console.log(`  validateText          ${ms(time.validate)}`);
   console.log(`  JSON.parse            ${ms(time.parse)}`);
   // The issue sets the goal for the 10,000-processor flow; smaller flows are shown for comparison.

@@ -60,8 +60,13 @@ function random(seed) {
   };
 }
 
-/** The flow as NiFi writes it, or with `compact` as JSON without whitespace (as APIs and scripts often write it). */
-export function generateFlow(processorCount, { compact = false, seed = 42 } = {}) {
+/**
+ * The flow as NiFi writes it, or with `compact` as JSON without whitespace (as APIs and scripts often write it).
+ * With `withoutContexts`, no group has a parameter context and processors come 10 to a group: every
+ * reference is unresolvable, one cause per group for thousands of places (what findings cost).
+ */
+export function generateFlow(processorCount, { compact = false, seed = 42, withoutContexts = false } = {}) {
+  const processorsPerStep = withoutContexts ? 10 : PROCESSORS_PER_STEP;
   const rand = random(seed);
   let counter = 0;
   const id = () => {
@@ -77,7 +82,7 @@ export function generateFlow(processorCount, { compact = false, seed = 42 } = {}
     identifier: id(), name, comments: '', position: position(),
     processGroups: [], remoteProcessGroups: [], processors: [], inputPorts: [], outputPorts: [],
     connections: [], labels: [], funnels: [], controllerServices: [],
-    parameterContextName: 'BenchParams', defaultFlowFileExpiration: '0 sec', defaultBackPressureObjectThreshold: 10000,
+    ...(withoutContexts ? {} : { parameterContextName: 'BenchParams' }), defaultFlowFileExpiration: '0 sec', defaultBackPressureObjectThreshold: 10000,
     defaultBackPressureDataSizeThreshold: '1 GB', flowFileConcurrency: 'UNBOUNDED',
     flowFileOutboundPolicy: 'STREAM_WHEN_AVAILABLE', componentType: 'PROCESS_GROUP',
     groupIdentifier: parentId,
@@ -174,7 +179,7 @@ export function generateFlow(processorCount, { compact = false, seed = 42 } = {}
   top.outputPorts.push(topSuccess, topFailure);
   services(top);
 
-  const steps = Math.max(1, Math.round(processorCount / PROCESSORS_PER_STEP));
+  const steps = Math.max(1, Math.round(processorCount / processorsPerStep));
   const stages = Math.ceil(steps / STEPS_PER_STAGE);
   let stepsLeft = steps;
   chainSteps(top, { input: topInput, output: topSuccess, failure: topFailure }, stages, (owner, s) =>
@@ -184,7 +189,7 @@ export function generateFlow(processorCount, { compact = false, seed = 42 } = {}
       stepsLeft -= here;
       chainSteps(stageGroup, stagePorts, here, (stepOwner, k) =>
         stage(stepOwner, `Step ${s + 1}.${k + 1}`, (stepGroup, stepPorts) => {
-          const count = stepsLeft === 0 && k === here - 1 ? processorCount - made : PROCESSORS_PER_STEP;
+          const count = stepsLeft === 0 && k === here - 1 ? processorCount - made : processorsPerStep;
           processorChain(stepGroup, stepPorts, Math.max(0, count));
         }));
     }));
@@ -197,7 +202,7 @@ export function generateFlow(processorCount, { compact = false, seed = 42 } = {}
     parameterProviders: {},
     latest: false,
   };
-  plantProblems(root);
+  if (!withoutContexts) plantProblems(root);
   return compact ? JSON.stringify(root) : `${toNifiJson(root)}\n`;
 }
 
