@@ -76,9 +76,11 @@ export class LogDocuments implements vscode.TextDocumentContentProvider, vscode.
       `# Since ${new Date(since).toISOString()} (last ${options.sinceMinutes} minutes)${options.filterPattern ? ` · filter ${JSON.stringify(options.filterPattern)}` : ''}`,
     );
     this.sessions.set(uri.toString(), session);
-    session.loaded = this.read(uri, session, since, options);
     const document = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(document, { preview: false });
+    // Read only once VS Code holds the document: a change fired while it is still opening is lost,
+    // and the document would keep showing only its header.
+    session.loaded = this.read(uri, session, since, options);
     await session.loaded;
     this.updateContext();
     return uri;

@@ -423,6 +423,8 @@ describe('Deploy to Lambda', function () {
           executionRole: { create: 'wizard-local-role' },
           code: { localZip: undefined, uploadBucket: ARTIFACTS },
         });
+        // Relative to dff.deploy.json, so the file works on every machine that checks it out.
+        assert.ok(!path.isAbsolute(target.code?.localZip ?? ''), `localZip is absolute: ${target.code?.localZip}`);
         assert.equal(path.resolve(path.dirname(deployFile), target.code?.localZip ?? ''), zip.fsPath);
       } finally {
         window.showOpenDialog = showOpenDialog;
