@@ -68,7 +68,8 @@ async function askName(functionName: string | undefined): Promise<string | undef
 export async function createMachineUserForFunction(keys: FunctionKeys, cdp: CdpSession, request: CreateMachineUserRequest = {}): Promise<(CreatedMachineUser & { key: FunctionKey }) | undefined> {
   if (!requireTrust('create a CDP machine user')) return undefined;
   const engine = loadCatalogEngine();
-  await cdp.ensureLoaded();
+  // Read again: the profile chosen in the Catalog view may have changed since this session last looked.
+  await cdp.reload();
   const active = cdp.active;
   if (!active) {
     void vscode.window.showErrorMessage('No CDP profile with a key: add a CDP access key or run "cdp configure" first. The machine user is created with that profile.');
