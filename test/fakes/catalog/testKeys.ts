@@ -34,7 +34,11 @@ export interface CdpFiles {
   env: { CDP_SHARED_CREDENTIALS_FILE: string; CDP_CONFIG_FILE: string };
 }
 
-/** Writes credentials + config in `folder` with one profile whose endpoint is `endpointUrl`. */
+/**
+ * Writes credentials + config in `folder` with one profile whose endpoint is `endpointUrl`: as
+ * cdp_endpoint_url (the df service's) and endpoint_url (where cdpcli sends CDP IAM calls, which the
+ * stand-in answers too).
+ */
 export function writeCdpFiles(folder: string, profile: string, key: TestAccessKey, endpointUrl: string): CdpFiles {
   mkdirSync(folder, { recursive: true });
   const credentialsFile = join(folder, 'credentials');
@@ -42,6 +46,6 @@ export function writeCdpFiles(folder: string, profile: string, key: TestAccessKe
   const oneLineKey = key.privateKey.trim().replace(/\n/g, '\\n');
   writeFileSync(credentialsFile, `[${profile}]\ncdp_access_key_id = ${key.accessKeyId}\ncdp_private_key = ${oneLineKey}\n`, { mode: 0o600 });
   const section = profile === 'default' ? '[default]' : `[profile ${profile}]`;
-  writeFileSync(configFile, `${section}\ncdp_region = us-west-1\ncdp_endpoint_url = ${endpointUrl}\n`);
+  writeFileSync(configFile, `${section}\ncdp_region = us-west-1\ncdp_endpoint_url = ${endpointUrl}\nendpoint_url = ${endpointUrl}\n`);
   return { credentialsFile, configFile, env: { CDP_SHARED_CREDENTIALS_FILE: credentialsFile, CDP_CONFIG_FILE: configFile } };
 }

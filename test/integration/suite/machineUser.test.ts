@@ -39,8 +39,6 @@ describe('Create CDP Machine User for Function', function () {
       delete process.env[name];
     }
     const files = writeCdpFiles(tmp, CDP_PROFILE, cdpKey, catalog.url);
-    // CDP IAM is reached through endpoint_url, as cdpcli reaches it (cdp_endpoint_url is the df service's).
-    fs.appendFileSync(files.configFile, `endpoint_url = ${catalog.url}\n`);
     Object.assign(process.env, files.env);
     const extension = vscode.extensions.getExtension<DffExtensionApi>(extensionId);
     assert.ok(extension, `${extensionId} is not loaded in this VS Code`);

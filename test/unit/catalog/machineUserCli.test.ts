@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCatalog } from '../../../src/cli/catalog';
@@ -21,9 +21,8 @@ describe('dff catalog machine-user create', () => {
   beforeEach(async () => {
     harness = await startHarness();
     folder = mkdtempSync(join(tmpdir(), 'dff-cli-machine-user-'));
+    // The profile names the stand-in in endpoint_url too: where cdpcli sends IAM calls.
     const files = writeCdpFiles(join(folder, '.cdp'), 'dev', harness.key, harness.catalog.url);
-    // IAM calls go to endpoint_url (cdpcli's rule for the iam service), not cdp_endpoint_url.
-    appendFileSync(files.configFile, `endpoint_url = ${harness.catalog.url}\n`);
     env = { ...files.env, HOME: folder };
     out = '';
     err = '';
