@@ -72,6 +72,8 @@ export class JsonLocator {
   /** Offset where line k * LINES_PER_CHECKPOINT starts, counted only as far as positions were asked for. */
   private readonly checkpoints = [0];
   private allLinesCounted = false;
+  /** The line of the last position asked for: its number, start offset and the offset of its line break (or the text's end). */
+  private lastLine = { line: 0, start: 0, end: -1 };
   private readonly rootStart: number;
   /** Root member names in text order, when they can be trusted to be (see the constructor). */
   private readonly rootKeys: readonly string[] | undefined;
@@ -135,6 +137,10 @@ export class JsonLocator {
   }
 
   position(offset: number): Position {
+    // Many findings on one long line (a flow written without line breaks) would each search on
+    // to the line's end: the last line found answers them instead.
+    const last = this.lastLine;
+    if (offset >= last.start && offset <= last.end) return { line: last.line, character: offset - last.start };
     const checkpoint = this.checkpointAtOrBefore(offset);
     let line = checkpoint * LINES_PER_CHECKPOINT;
     let lineStart = this.checkpoints[checkpoint];
@@ -144,6 +150,7 @@ export class JsonLocator {
       lineStart = newline + 1;
       newline = this.text.indexOf('\n', lineStart);
     }
+    this.lastLine = { line, start: lineStart, end: newline === -1 ? this.text.length : newline };
     return { line, character: offset - lineStart };
   }
 

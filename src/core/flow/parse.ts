@@ -1,8 +1,8 @@
 // Text -> FlowModel. Uses JSON.parse for speed; the model keeps JSON paths, and positions are
 // found later (locate.ts) only for what a finding points at.
-import { parse as parseJsonc, ParseErrorCode, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { DETECTION_HEAD_BYTES, isFlowDefinition, isObject, mayBeFlowDefinition } from './detect';
 import type { Finding } from './finding';
+import { firstSyntaxProblem } from './jsonSyntax';
 import type {
   Component, ComponentKind, Configurable, Connection, ConnectionEnd, FlowModel, Group, JsonPath,
   Parameter, ParameterContext, Port, Processor, PropertyDescriptor, RawObject,
@@ -25,6 +25,19 @@ export function parseFlow(text: string): ParseOutcome {
   if (!isFlowDefinition(root)) return { kind: 'notFlow' };
   const builder = new ModelBuilder(text, root as RawObject);
   const model = builder.build();
+  if (builder.tooDeep) {
+    return {
+      kind: 'broken',
+      finding: {
+        code: 'flow-too-deep',
+        severity: 'error',
+        message: `Process groups are nested more than ${MAX_GROUP_DEPTH} levels deep here; dff checks no deeper. ` +
+          "Much shallower nesting is already past what NiFi's JSON library (Jackson) reads by default: 1000 " +
+          'levels of JSON, about 500 levels of process groups. Flatten the groups, or download the flow again from NiFi.',
+        at: { path: builder.tooDeep },
+      },
+    };
+  }
   if (builder.shapeProblems.length > 0) {
     const [first] = builder.shapeProblems;
     const more = builder.shapeProblems.length - 1;
@@ -44,15 +57,13 @@ export function parseFlow(text: string): ParseOutcome {
 
 /**
  * JSON.parse is fast but its messages may quote file content and, on Node 20, often lack a
- * position; jsonc-parser, run only when JSON.parse failed, gives the place and a plain reason.
+ * position; firstSyntaxProblem, run only when JSON.parse failed, gives the place and a plain reason.
  */
 function syntaxFinding(text: string): Finding {
-  const errors: ParseError[] = [];
-  parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  const first = errors[0];
-  const offset = Math.min(first ? first.offset : text.length, Math.max(text.length - 1, 0));
-  const length = first ? Math.max(first.length, 1) : 1;
-  const reason = first ? describeParseError(first.error) : 'the file ends before the JSON is complete';
+  const problem = firstSyntaxProblem(text);
+  const offset = Math.min(problem ? problem.offset : text.length, Math.max(text.length - 1, 0));
+  const length = problem ? Math.max(problem.length, 1) : 1;
+  const reason = problem ? problem.reason : 'the file ends before the JSON is complete';
   return {
     code: 'flow-syntax',
     severity: 'error',
@@ -62,26 +73,23 @@ function syntaxFinding(text: string): Finding {
   };
 }
 
-function describeParseError(code: ParseErrorCode): string {
-  switch (code) {
-    case ParseErrorCode.PropertyNameExpected: return 'a property name in double quotes is expected here';
-    case ParseErrorCode.ValueExpected: return 'a value is expected here';
-    case ParseErrorCode.ColonExpected: return "a ':' is expected here";
-    case ParseErrorCode.CommaExpected: return "a ',' is expected here";
-    case ParseErrorCode.CloseBraceExpected: return "a closing '}' is missing";
-    case ParseErrorCode.CloseBracketExpected: return "a closing ']' is missing";
-    case ParseErrorCode.EndOfFileExpected: return 'there is text after the end of the JSON';
-    case ParseErrorCode.InvalidCommentToken: return 'comments are not allowed in flow definitions';
-    case ParseErrorCode.UnexpectedEndOfString: return 'a string is not closed';
-    case ParseErrorCode.InvalidEscapeCharacter: return 'a string has an invalid escape (\\)';
-    case ParseErrorCode.InvalidCharacter: return 'a string holds a control character (e.g. a raw tab or line break)';
-    default: return `${printParseErrorCode(code)} here`;
-  }
-}
+/**
+ * How many levels of process groups below flowContents are read. Each level copies its parent's
+ * JSON path, so reading N levels costs N * N; past this depth no NiFi reads the file anyway.
+ */
+export const MAX_GROUP_DEPTH = 1000;
 
 /** Shared by every property descriptor: the model only needs to know whether a property is sensitive. */
 const SENSITIVE: PropertyDescriptor = Object.freeze({ sensitive: true });
 const NOT_SENSITIVE: PropertyDescriptor = Object.freeze({ sensitive: false });
+
+interface PendingGroup {
+  raw: RawObject;
+  path: JsonPath;
+  parent: Group | undefined;
+  /** Levels below flowContents. */
+  depth: number;
+}
 
 interface ShapeProblem {
   path: JsonPath;
@@ -90,6 +98,8 @@ interface ShapeProblem {
 
 class ModelBuilder {
   readonly shapeProblems: ShapeProblem[] = [];
+  /** The path of the first group nested deeper than MAX_GROUP_DEPTH, when there is one. */
+  tooDeep: JsonPath | undefined;
   private readonly groups: Group[] = [];
   private readonly byId = new Map<string, Component[]>();
 
@@ -101,7 +111,7 @@ class ModelBuilder {
       this.problem(['flowContents'], '"flowContents" must be an object holding the exported process group');
       return undefined;
     }
-    const top = this.group(contents, ['flowContents'], undefined);
+    const top = this.groupTree(contents);
     const contexts = this.contexts();
     return { text: this.text, root: this.root, top, groups: this.groups, byId: this.byId, contexts };
   }
@@ -155,7 +165,31 @@ class ModelBuilder {
     return { id: this.string(raw.identifier, 'identifier', path), name: this.string(raw.name, 'name', path), kind, path, group, raw };
   }
 
-  private group(raw: RawObject, path: JsonPath, parent: Group | undefined): Group {
+  /**
+   * The exported group and every group under it, parents before children in text order, with a
+   * stack of its own rather than recursion: nesting depth is up to the file, the call stack is not.
+   */
+  private groupTree(contents: RawObject): Group {
+    const pending: PendingGroup[] = [{ raw: contents, path: ['flowContents'], parent: undefined, depth: 0 }];
+    let top: Group | undefined;
+    for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+      const { group, children } = this.group(next.raw, next.path, next.parent);
+      if (next.parent) next.parent.groups.push(group);
+      else top = group;
+      // Pushed last to first, so the first child is built next (the order recursion gave).
+      for (let i = children.length - 1; i >= 0; i--) {
+        const item = children[i];
+        if (!isObject(item)) continue;
+        const path = itemPath(next.path, 'processGroups', i);
+        if (next.depth < MAX_GROUP_DEPTH) pending.push({ raw: item, path, parent: group, depth: next.depth + 1 });
+        else this.tooDeep ??= path;
+      }
+    }
+    return top!;
+  }
+
+  /** One group without its child groups, which are returned for groupTree to build. */
+  private group(raw: RawObject, path: JsonPath, parent: Group | undefined): { group: Group; children: readonly unknown[] } {
     const contextName = raw.parameterContextName;
     if (contextName !== undefined && contextName !== null && typeof contextName !== 'string') {
       this.problem([...path, 'parameterContextName'], '"parameterContextName" must be a string');
@@ -207,12 +241,7 @@ class ModelBuilder {
         list.push(component);
       }
     }
-    items = this.objects(raw, 'processGroups', path);
-    for (let i = 0; i < items.length; i++) {
-      const item = items[i];
-      if (isObject(item)) group.groups.push(this.group(item, itemPath(path, 'processGroups', i), group));
-    }
-    return group;
+    return { group, children: this.objects(raw, 'processGroups', path) };
   }
 
   private configurable<K extends 'PROCESSOR' | 'CONTROLLER_SERVICE'>(raw: RawObject, path: JsonPath, kind: K, group: Group) {

@@ -15,7 +15,8 @@ export function checkAutoTerminated(model: FlowModel, _options: ValidationOption
   for (const group of model.groups) {
     const { processors } = group;
     for (let i = 0; i < processors.length; i++) {
-      if (processors[i].autoTerminatedRelationships.length > 0) findings.push(...autoTerminated(processors[i]));
+      // A loop, not push(...): the file decides how many there are, and spread arguments overflow the stack.
+      if (processors[i].autoTerminatedRelationships.length > 0) for (const finding of autoTerminated(processors[i])) findings.push(finding);
     }
   }
   return findings;
@@ -102,7 +103,7 @@ function missingFailurePort(model: FlowModel, processors: readonly Processor[]):
   for (const group of model.groups) {
     for (const connection of group.connections) {
       const names = connectedBySource.get(connection.source.id);
-      if (names) names.push(...connection.selectedRelationships);
+      if (names) for (const name of connection.selectedRelationships) names.push(name);
       else connectedBySource.set(connection.source.id, [...connection.selectedRelationships]);
     }
   }
