@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
 import type { FunctionDetails, FunctionSummary, FunctionWarning } from '../../core/aws/engine';
-import { relativeTime, shortDate } from '../catalog/relativeTime';
+import { relativeTime, shortDate } from '../shared/relativeTime';
+import { actionItem, errorItem, loadMoreItem, type ActionNode, type ErrorNode, type LoadMoreNode } from '../shared/treeRows';
+
+export type { ActionNode, ErrorNode, LoadMoreNode };
 
 // The nodes of the Functions view and how each one looks. contextValue 'dff.function[.flow]' (a
 // function; '.flow' when FLOW_CRN names a flow) and 'dff.qualifier' (a version or alias) drive the
@@ -51,21 +54,6 @@ export interface DetailNode {
   id?: string;
 }
 
-export interface LoadMoreNode {
-  kind: 'loadMore';
-}
-
-export interface ErrorNode {
-  kind: 'error';
-  message: string;
-  retry: vscode.Command;
-}
-
-export interface ActionNode {
-  kind: 'action';
-  command: vscode.Command;
-  icon: string;
-}
 
 export type FunctionsNode = FunctionNode | QualifierNode | GroupNode | DetailNode | LoadMoreNode | ErrorNode | ActionNode;
 
@@ -107,28 +95,12 @@ export function toTreeItem(node: FunctionsNode): vscode.TreeItem {
       item.contextValue = node.warning ? 'dff.functionWarning' : 'dff.functionDetail';
       return item;
     }
-    case 'loadMore': {
-      const item = new vscode.TreeItem('Load more…', vscode.TreeItemCollapsibleState.None);
-      item.id = 'dff.functions.loadMore';
-      item.iconPath = new vscode.ThemeIcon('ellipsis');
-      item.command = { command: LOAD_MORE_FUNCTIONS, title: 'Load more functions' };
-      return item;
-    }
-    case 'error': {
-      const item = new vscode.TreeItem(node.message, vscode.TreeItemCollapsibleState.None);
-      item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
-      item.tooltip = `${node.message}\n\nClick to try again.`;
-      item.command = node.retry;
-      item.contextValue = 'dff.error';
-      return item;
-    }
-    case 'action': {
-      const item = new vscode.TreeItem(node.command.title, vscode.TreeItemCollapsibleState.None);
-      item.iconPath = new vscode.ThemeIcon(node.icon);
-      item.command = node.command;
-      item.tooltip = node.command.tooltip;
-      return item;
-    }
+    case 'loadMore':
+      return loadMoreItem('dff.functions.loadMore', { command: LOAD_MORE_FUNCTIONS, title: 'Load more functions' });
+    case 'error':
+      return errorItem(node);
+    case 'action':
+      return actionItem(node);
   }
 }
 

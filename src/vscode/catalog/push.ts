@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { PushValidationSummary } from '../../core/catalog/preparePush';
 import type { PushResult } from '../../core/catalog/push';
 import { loadCatalogEngine } from '../lazy';
+import { readEditorOrFile } from '../shared/editorText';
 import { log } from '../shared/log';
 import { failurePorts } from '../validation/settings';
 import { showCatalogError } from './errors';
@@ -153,37 +154,8 @@ async function announce(deps: PushDependencies, name: string, result: PushResult
 }
 
 /** The text to push: an open editor's text (saved first if the user wants), else the file. */
-async function readFlowText(uri: vscode.Uri, options: PushOptions): Promise<string | undefined> {
-  const document = vscode.workspace.textDocuments.find((item) => item.uri.toString() === uri.toString());
-  if (document?.isDirty) {
-    const choice =
-      options.unsaved ??
-      (await askAboutUnsaved(path.basename(uri.path)));
-    if (!choice) return undefined;
-    if (choice === 'save' && !(await document.save())) {
-      void vscode.window.showErrorMessage(`Could not save ${path.basename(uri.path)}; nothing was pushed.`);
-      return undefined;
-    }
-  }
-  if (document) return document.getText();
-  try {
-    return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
-  } catch (error) {
-    void vscode.window.showErrorMessage(`Could not read ${uri.fsPath || uri.toString()}: ${error instanceof Error ? error.message : String(error)}`);
-    return undefined;
-  }
-}
-
-async function askAboutUnsaved(fileName: string): Promise<PushOptions['unsaved']> {
-  const save = 'Save and Push';
-  const editorText = 'Push Editor Text';
-  const choice = await vscode.window.showWarningMessage(
-    `${fileName} has unsaved changes.`,
-    { modal: true, detail: 'Push the text as it is in the editor, or save the file first?' },
-    save,
-    editorText,
-  );
-  return choice === save ? 'save' : choice === editorText ? 'editorText' : undefined;
+function readFlowText(uri: vscode.Uri, options: PushOptions): Promise<string | undefined> {
+  return readEditorOrFile(uri, options.unsaved, { verb: 'Push', notDone: 'pushed', detail: 'Push the text as it is in the editor, or save the file first?' });
 }
 
 function errorCount(validation: PushValidationSummary): string {

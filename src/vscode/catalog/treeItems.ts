@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
 import type { FlowSummary, FlowVersion } from '../../core/catalog/types';
-import { relativeTime, shortDate } from './relativeTime';
+import { actionItem, errorItem, loadMoreItem, type ActionNode, type ErrorNode as ErrorRow, type LoadMoreNode } from '../shared/treeRows';
+import { relativeTime, shortDate } from '../shared/relativeTime';
+
+export type { ActionNode, LoadMoreNode };
 
 // The nodes of the Catalog view and how each one looks. contextValue 'dff.flow' / 'dff.version'
 // drive the context menus declared in package.json.
@@ -16,25 +19,10 @@ export interface VersionNode {
   version: FlowVersion;
 }
 
-export interface LoadMoreNode {
-  kind: 'loadMore';
-}
-
 /** A failure shown in place of the nodes it stopped, with a command that retries. */
-export interface ErrorNode {
-  kind: 'error';
-  /** What the row shows: a headline and the failure's message. */
-  message: string;
-  retry: vscode.Command;
+export interface ErrorNode extends ErrorRow {
   /** Rows under it that fix the cause (choose another profile, add a key); shown after the error. */
   fixes: ActionNode[];
-}
-
-/** A row that runs a command, offered with an error that it may fix. */
-export interface ActionNode {
-  kind: 'action';
-  command: vscode.Command;
-  icon: string;
 }
 
 export type CatalogNode = FlowNode | VersionNode | LoadMoreNode | ErrorNode | ActionNode;
@@ -47,28 +35,12 @@ export function toTreeItem(node: CatalogNode): vscode.TreeItem {
       return flowItem(node.flow);
     case 'version':
       return versionItem(node);
-    case 'loadMore': {
-      const item = new vscode.TreeItem('Load more…', vscode.TreeItemCollapsibleState.None);
-      item.id = 'dff.catalog.loadMore';
-      item.iconPath = new vscode.ThemeIcon('ellipsis');
-      item.command = { command: LOAD_MORE_COMMAND, title: 'Load more flows' };
-      return item;
-    }
-    case 'error': {
-      const item = new vscode.TreeItem(node.message, vscode.TreeItemCollapsibleState.None);
-      item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
-      item.tooltip = `${node.message}\n\nClick to try again.`;
-      item.command = node.retry;
-      item.contextValue = 'dff.error';
-      return item;
-    }
-    case 'action': {
-      const item = new vscode.TreeItem(node.command.title, vscode.TreeItemCollapsibleState.None);
-      item.iconPath = new vscode.ThemeIcon(node.icon);
-      item.command = node.command;
-      item.tooltip = node.command.tooltip;
-      return item;
-    }
+    case 'loadMore':
+      return loadMoreItem('dff.catalog.loadMore', { command: LOAD_MORE_COMMAND, title: 'Load more flows' });
+    case 'error':
+      return errorItem(node);
+    case 'action':
+      return actionItem(node);
   }
 }
 

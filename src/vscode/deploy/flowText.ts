@@ -1,5 +1,5 @@
-import * as path from 'path';
 import * as vscode from 'vscode';
+import { readEditorOrFile, type UnsavedChoice } from '../shared/editorText';
 
 // The flow file a command is about, and the text a deploy reads: an open editor's (saved first if
 // the user wants), else the file's.
@@ -11,34 +11,10 @@ export function flowUri(target: unknown): vscode.Uri | undefined {
   return document?.uri.scheme === 'file' ? document.uri : undefined;
 }
 
-export async function readFlowText(uri: vscode.Uri, unsaved?: 'save' | 'editorText'): Promise<string | undefined> {
-  const fileName = path.basename(uri.fsPath);
-  const document = vscode.workspace.textDocuments.find((item) => item.uri.toString() === uri.toString());
-  if (document?.isDirty) {
-    const choice = unsaved ?? (await askAboutUnsaved(fileName));
-    if (!choice) return undefined;
-    if (choice === 'save' && !(await document.save())) {
-      void vscode.window.showErrorMessage(`Could not save ${fileName}; nothing was deployed.`);
-      return undefined;
-    }
-  }
-  if (document) return document.getText();
-  try {
-    return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
-  } catch (error) {
-    void vscode.window.showErrorMessage(`Could not read ${uri.fsPath || uri.toString()}: ${error instanceof Error ? error.message : String(error)}`);
-    return undefined;
-  }
-}
-
-async function askAboutUnsaved(fileName: string): Promise<'save' | 'editorText' | undefined> {
-  const save = 'Save and Deploy';
-  const editorText = 'Deploy Editor Text';
-  const choice = await vscode.window.showWarningMessage(
-    `${fileName} has unsaved changes.`,
-    { modal: true, detail: 'The function runs the version in the DataFlow Catalog: push the saved file first if the flow itself changed. Deploy with the parameters as they are in the editor, or save the file first?' },
-    save,
-    editorText,
-  );
-  return choice === save ? 'save' : choice === editorText ? 'editorText' : undefined;
+export function readFlowText(uri: vscode.Uri, unsaved?: UnsavedChoice): Promise<string | undefined> {
+  return readEditorOrFile(uri, unsaved, {
+    verb: 'Deploy',
+    notDone: 'deployed',
+    detail: 'The function runs the version in the DataFlow Catalog: push the saved file first if the flow itself changed. Deploy with the parameters as they are in the editor, or save the file first?',
+  });
 }
