@@ -201,6 +201,20 @@ describe('function machine user against the catalog stand-in', () => {
     assert.equal(harness.catalog.requests.filter((operation) => operation === 'createMachineUserAccessKey').length, 1, 'a create is not sent twice');
   });
 
+  it('retries throttling (429, 503) on every call, and a lost connection only on a read', async () => {
+    harness.catalog.failNext(429, 1, 'listRoles');
+    harness.catalog.failNext(503, 1, 'createMachineUserAccessKey');
+    harness.catalog.failNext('drop', 1, 'listMachineUsers');
+    const user = await createFunctionMachineUser(iam, { name: 'dff-orders' });
+    assert.equal(harness.catalog.iam.machineUsers.get('dff-orders')?.accessKeyIds.length, 1);
+    assert.equal(user.accessKeyId, harness.catalog.iam.machineUsers.get('dff-orders')?.accessKeyIds[0]);
+    assert.equal(harness.sleeps.length, 3);
+    harness.catalog.failNext('drop', 1, 'createMachineUserAccessKey');
+    const error = await rejection(createFunctionMachineUser(iam, { name: 'dff-orders' }));
+    assert.equal(error.kind, 'uncertain');
+    assert.equal(harness.catalog.requests.filter((operation) => operation === 'createMachineUserAccessKey').length, 3, 'the dropped create was not sent again');
+  });
+
   it('stops between steps when cancelled', async () => {
     const controller = new AbortController();
     const error = await rejection(
