@@ -1,6 +1,6 @@
 // Text -> FlowModel. Uses JSON.parse for speed; the model keeps JSON paths, and positions are
 // found later (locate.ts) only for what a finding points at.
-import { DETECTION_HEAD_BYTES, isFlowDefinition, isObject, mayBeFlowDefinition } from './detect';
+import { detectFlow, isFlowDefinition, isObject } from './detect';
 import type { Finding } from './finding';
 import { firstSyntaxProblem } from './jsonSyntax';
 import type {
@@ -15,7 +15,7 @@ export type ParseOutcome =
   | { kind: 'broken'; finding: Finding };
 
 export function parseFlow(text: string): ParseOutcome {
-  if (!mayBeFlowDefinition(text.slice(0, DETECTION_HEAD_BYTES))) return { kind: 'notFlow' };
+  if (detectFlow(text) === 'notFlow') return { kind: 'notFlow' };
   let root: unknown;
   try {
     root = JSON.parse(text);
