@@ -76,14 +76,32 @@ export class LogDocuments implements vscode.TextDocumentContentProvider, vscode.
       `# Since ${new Date(since).toISOString()} (last ${options.sinceMinutes} minutes)${options.filterPattern ? ` · filter ${JSON.stringify(options.filterPattern)}` : ''}`,
     );
     this.sessions.set(uri.toString(), session);
+    session.loaded = this.read(uri, session, since, options);
     const document = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(document, { preview: false });
-    // Read only once VS Code holds the document: a change fired while it is still opening is lost,
-    // and the document would keep showing only its header.
-    session.loaded = this.read(uri, session, since, options);
     await session.loaded;
+    // A change fired while VS Code was still opening the document is lost: bring it up to date.
+    await this.refreshed(document);
     this.updateContext();
     return uri;
+  }
+
+  /** Resolves once the open document shows what the session holds (or after a second at most). */
+  private async refreshed(document: vscode.TextDocument): Promise<void> {
+    if (document.getText() === this.provideTextDocumentContent(document.uri)) return;
+    const updated = new Promise<void>((resolve) => {
+      const timer = setTimeout(done, 1_000);
+      const listener = vscode.workspace.onDidChangeTextDocument((event) => {
+        if (event.document === document) done();
+      });
+      function done(): void {
+        clearTimeout(timer);
+        listener.dispose();
+        resolve();
+      }
+    });
+    this.changed.fire(document.uri);
+    await updated;
   }
 
   provideTextDocumentContent(uri: vscode.Uri): string {
