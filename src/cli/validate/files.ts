@@ -1,12 +1,16 @@
 // Which files `dff validate` looks at: named files as given, and *.json files found in named folders.
-import { promises as fs } from 'node:fs';
+import { promises as fs, type Stats } from 'node:fs';
 import * as path from 'node:path';
 
 export interface Candidate {
+  /** STDIN_ARG for standard input. */
   absolutePath: string;
   /** Named on the command line (not found by walking a folder): gets a note when it is not a flow. */
   explicit: boolean;
 }
+
+/** The argument that names standard input, as in `cat flow.json | dff validate -`. */
+export const STDIN_ARG = '-';
 
 export interface Collected {
   candidates: Candidate[];
@@ -27,6 +31,10 @@ export async function collectCandidates(args: string[], cwd: string): Promise<Co
     candidates.push({ absolutePath, explicit });
   };
   for (const arg of args) {
+    if (arg === STDIN_ARG) {
+      add(STDIN_ARG, true);
+      continue;
+    }
     const absolutePath = path.resolve(cwd, arg);
     let stat;
     try {
@@ -36,7 +44,9 @@ export async function collectCandidates(args: string[], cwd: string): Promise<Co
       continue;
     }
     if (stat.isDirectory()) await walk(absolutePath, add, problems);
-    else add(absolutePath, true);
+    else if (stat.isFile()) add(absolutePath, true);
+    // Reading a FIFO waits for a writer forever, and a device such as /dev/zero never ends.
+    else problems.push(`"${arg}" is ${specialKind(stat)}, not a regular file: give flow files or folders, or - to read standard input.`);
   }
   return { candidates, problems };
 }
@@ -67,6 +77,14 @@ async function isFile(file: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+function specialKind(stat: Stats): string {
+  if (stat.isFIFO()) return 'a named pipe (FIFO)';
+  if (stat.isCharacterDevice()) return 'a character device';
+  if (stat.isBlockDevice()) return 'a block device';
+  if (stat.isSocket()) return 'a socket';
+  return 'something other than a file or folder';
 }
 
 export function reason(error: unknown): string {

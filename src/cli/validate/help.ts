@@ -3,6 +3,8 @@ export const VALIDATE_HELP = `Usage: dff validate <file or folder>... [options]
 Checks NiFi flow definitions for problems that break them as DataFlow Functions.
 Folders are searched recursively for *.json files (node_modules, .git and folders whose name
 starts with "." are skipped); only files whose content is a flow definition are checked.
+"-" reads a flow definition from standard input (cat flow.json | dff validate -). Files are
+read as UTF-8, or UTF-16 when they start with a byte-order mark.
 
 Options:
   -f, --format <text|json|sarif>  Output format (default: text). json and sarif list flow

@@ -1,21 +1,30 @@
 // `dff validate`: find flow definitions, check them with the core, print the findings.
+import type { ResolvedFinding } from '../../core/flow/finding';
 import { validateText } from '../../core/flow/validate';
+import { byteCount } from '../decodeText';
 import { type CliIo, EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK } from '../io';
-import { collectCandidates, reason } from './files';
+import { invalidUtf8Finding } from './encoding';
+import { collectCandidates, reason, STDIN_ARG } from './files';
 import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
 import { formatText } from './format/text';
 import { VALIDATE_HELP } from './help';
 import { parseOrReportUsage } from '../usage';
 import { parseValidateArgs, type ValidateOptions } from './options';
-import { openFromDisk, readIfMaybeFlow, type OpenFileFn } from './read';
-import { displayPath, type ValidateResult } from './result';
+import { openFromDisk, readIfMaybeFlow, readStreamIfMaybeFlow, type InvalidUtf8, type OpenFileFn, type ReadOutcome } from './read';
+import { displayPath, STDIN_DISPLAY, type ValidateResult } from './result';
 
 export interface ValidateDeps {
   /** How files are opened; tests pass one that counts the bytes read. */
   open?: OpenFileFn;
+  /** Standard input, read for the argument "-" (process.stdin when absent). */
+  stdin?: AsyncIterable<Buffer | string>;
+  /** The most characters a text may have; tests pass a small one to reach the limit cheaply. */
+  maxTextLength?: number;
   /** Shown as the tool version in SARIF output. */
   version?: string;
+  /** The core's validateText; tests pass one that fails on a given file. */
+  validate?: typeof validateText;
 }
 
 export async function runValidate(argv: string[], io: CliIo, deps: ValidateDeps = {}): Promise<number> {
@@ -34,17 +43,34 @@ export async function runValidate(argv: string[], io: CliIo, deps: ValidateDeps 
 
   const result: ValidateResult = { flows: [], skippedExplicit: [], skippedCount: 0 };
   for (const candidate of candidates) {
-    const shown = displayPath(candidate.absolutePath, io.cwd);
-    let text: string | undefined;
+    const isStdin = candidate.absolutePath === STDIN_ARG;
+    const shown = isStdin ? STDIN_DISPLAY : displayPath(candidate.absolutePath, io.cwd);
+    let outcome: ReadOutcome;
     try {
-      text = await readIfMaybeFlow(candidate.absolutePath, deps.open ?? openFromDisk);
+      outcome = isStdin
+        ? await readStreamIfMaybeFlow(deps.stdin ?? process.stdin, deps.maxTextLength)
+        : await readIfMaybeFlow(candidate.absolutePath, deps.open ?? openFromDisk, deps.maxTextLength);
     } catch (error) {
       problems.push(`cannot read "${shown}": ${reason(error)}.`);
       continue;
     }
-    const validation = text === undefined ? undefined : validateText(text, { failurePorts: options.failurePorts });
-    if (validation?.isFlow) {
-      result.flows.push({ path: shown, findings: validation.findings });
+    if (outcome.kind === 'tooLarge') {
+      problems.push(`cannot check "${shown}": it is ${byteCount(outcome.bytes)}${isStdin ? ' or more' : ''}, ` +
+        `more than the ${byteCount(outcome.limit)} whose text a JavaScript string can hold.`);
+      continue;
+    }
+    let findings: ResolvedFinding[] | undefined;
+    try {
+      findings = outcome.kind === 'text' ? check(deps.validate ?? validateText, outcome.text, outcome.invalidUtf8, options) : undefined;
+    } catch (error) {
+      // One file that trips the checker must not cost the others their results.
+      const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      problems.push(`could not check "${shown}" (${detail.slice(0, 200)}); the other files were checked. ` +
+        'Please report this with the flow\'s shape (not its values).');
+      continue;
+    }
+    if (findings) {
+      result.flows.push({ path: shown, findings });
     } else if (candidate.explicit) {
       result.skippedExplicit.push(shown);
     } else {
@@ -52,17 +78,28 @@ export async function runValidate(argv: string[], io: CliIo, deps: ValidateDeps 
     }
   }
 
-  io.stdout(render(result, options, io.cwd, deps.version ?? '0.0.0'));
+  for (const piece of render(result, options, io.cwd, deps.version ?? '0.0.0')) io.stdout(piece);
   for (const problem of problems) io.stderr(`dff validate: ${problem}\n`);
   if (problems.length > 0) return EXIT_CANNOT_RUN;
   const hasError = result.flows.some((flow) => flow.findings.some((finding) => finding.severity === 'error'));
   return hasError ? EXIT_FINDINGS : EXIT_OK;
 }
 
-function render(result: ValidateResult, options: ValidateOptions, cwd: string, version: string): string {
+/** The findings of a text that may be a flow definition, or undefined when it is not one. */
+function check(
+  validate: typeof validateText, text: string, invalidUtf8: InvalidUtf8 | undefined, options: ValidateOptions,
+): ResolvedFinding[] | undefined {
+  const validation = validate(text, { failurePorts: options.failurePorts });
+  if (!validation.isFlow) return undefined;
+  if (!invalidUtf8) return validation.findings;
+  return [invalidUtf8Finding(invalidUtf8, validation.locator), ...validation.findings];
+}
+
+/** The output in pieces: one string of a million findings' SARIF would pass what a string can hold. */
+function render(result: ValidateResult, options: ValidateOptions, cwd: string, version: string): Iterable<string> {
   switch (options.format) {
-    case 'json': return formatJson(result);
-    case 'sarif': return formatSarif(result, cwd, version);
-    case 'text': return formatText(result);
+    case 'json': return [formatJson(result)];
+    case 'sarif': return [formatSarif(result, cwd, version)];
+    case 'text': return [formatText(result)];
   }
 }

@@ -16,6 +16,9 @@ export interface ValidateResult {
   skippedCount: number;
 }
 
+/** How standard input (the argument "-") is named in the output. */
+export const STDIN_DISPLAY = '<stdin>';
+
 export function displayPath(absolutePath: string, cwd: string): string {
   const relative = path.relative(cwd, absolutePath);
   const shown = relative === '' || path.isAbsolute(relative) ? absolutePath : relative;
