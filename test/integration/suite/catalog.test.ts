@@ -277,7 +277,7 @@ describe('Catalog view and push', function () {
     const error = interceptErrorMessage(/^Could not push MaybeArrived/);
     const result = await vscode.commands.executeCommand('dff.catalog.push', workspaceFile('ready-s3-to-sqs.json'), { name: 'MaybeArrived', comments: '' });
     assert.equal(result, undefined);
-    assert.deepEqual(await error.offered, ['Show in Catalog'], 'a push that may have arrived must not offer to push again');
+    assert.deepEqual(await error.offered, ['Show in Catalog', 'Show Log'], 'a push that may have arrived must not offer to push again');
     assert.equal(fake.uploads.length - uploadsBefore, 1, 'the upload was sent more than once');
 
     error.answer('Show in Catalog');
@@ -292,7 +292,7 @@ describe('Catalog view and push', function () {
     fake.failNext(500, 1, 'importFlowDefinition');
     const error = interceptErrorMessage(/^Could not push FailedBeforeUpload/);
     await vscode.commands.executeCommand('dff.catalog.push', workspaceFile('ready-s3-to-sqs.json'), { name: 'FailedBeforeUpload', comments: '' });
-    assert.deepEqual(await error.offered, ['Retry'], 'nothing was uploaded, so pushing again is safe');
+    assert.deepEqual(await error.offered, ['Retry', 'Show Log'], 'nothing was uploaded, so pushing again is safe');
     assert.equal(fake.uploads.length, uploadsBefore);
     error.answer('Retry');
     const arrived = await waitForValue(() => [...fake.flows.values()].find((flow) => flow.name === 'FailedBeforeUpload'), 'the flow pushed by Retry');
@@ -306,9 +306,23 @@ describe('Catalog view and push', function () {
     fake.failNext(500, 1, 'getFlowVersion');
     const error = interceptErrorMessage(/^Could not open ReadFails v1/);
     const opened = vscode.commands.executeCommand('dff.catalog.openVersion', version);
-    assert.deepEqual(await error.offered, ['Retry']);
+    assert.deepEqual(await error.offered, ['Retry', 'Show Log']);
     error.answer(undefined);
     assert.equal(await opened, undefined);
+  });
+
+  it('opens the log on Show Log, where the failure is written', async () => {
+    const node = await seedListedFlow('ReadFailsLogged', 1);
+    const [version] = await catalog.children(node);
+    fake.failNext(500, 1, 'getFlowVersion');
+    const error = interceptErrorMessage(/^Could not open ReadFailsLogged v1/);
+    const opened = vscode.commands.executeCommand('dff.catalog.openVersion', version);
+    assert.deepEqual(await error.offered, ['Retry', 'Show Log']);
+    error.answer('Show Log');
+    assert.equal(await opened, undefined);
+    // The Output panel's document of a channel exists once the panel shows it.
+    await waitForValue(() => vscode.workspace.textDocuments.find((document) => document.uri.scheme === 'output' &&
+      document.getText().includes('Could not open ReadFailsLogged v1')), 'the DataFlow Functions log shown with the failure');
   });
 
   it('pushes the editor text of an unsaved flow file when asked to, leaving the file on disk alone', async () => {
@@ -607,6 +621,22 @@ describe('Catalog view and push', function () {
     assert.equal(result.version, 1);
     assert.equal(fake.flows.get(result.flowCrn)?.versions[0].fileText, fs.readFileSync(file.fsPath, 'utf8'));
   });
+
+  for (const [sample, reason] of [['broken-malformed-json.json', /not valid JSON/], ['broken-malformed-shape.json', /shape of a NiFi flow definition/]] as const) {
+    it(`never pushes ${sample}, not even with pushWithErrors, and asks nothing`, async () => {
+      const uploadsBefore = fake.uploads.length;
+      const asked = messages.shown.length;
+      const result = await vscode.commands.executeCommand('dff.catalog.push', workspaceFile(sample), { name: 'Unreadable', comments: '', pushWithErrors: true });
+      assert.equal(result, undefined);
+      const shown = messages.since(asked);
+      assert.deepEqual(shown.filter((message) => message.modal), [], 'offered Push Anyway for a file that does not parse');
+      const refusal = shown.find((message) => message.severity === 'error' && message.message.startsWith(`${sample} was not pushed`));
+      assert.ok(refusal, `no message says why nothing was pushed: ${JSON.stringify(shown)}`);
+      assert.match(refusal.message, reason);
+      assert.equal(fake.uploads.length, uploadsBefore, 'a file that does not parse was uploaded');
+      assert.ok(![...fake.flows.values()].some((flow) => flow.name === 'Unreadable'));
+    });
+  }
 
   it('validates a push with the dff.validation.failurePorts of the file\'s folder', async () => {
     // ready-s3-to-sqs.json with its failure port named "errors": a failure port only when the setting names it.
