@@ -6,12 +6,21 @@ import { loadFlowEngine } from '../lazy';
 import { settings } from './settings';
 
 const FLOW_LANGUAGES = new Set(['json', 'jsonc']);
-/** Read-only views of other versions (diffs, output) get no diagnostics or lenses of their own. */
-const IGNORED_SCHEMES = new Set(['git', 'output']);
+/**
+ * Documents the user edits (files and new unsaved ones), and the catalog's read-only versions, whose
+ * problems are the point of opening them. Other views of a file (the saved side of "Compare with Saved",
+ * git diff sides, output) would report a problem a second time, one the user may have fixed already.
+ */
+const VALIDATED_SCHEMES = new Set(['file', 'untitled', 'dff-catalog']);
 
 /** Whether a document may be a flow definition worth validating (its content decides the rest). */
 export function isCandidate(document: vscode.TextDocument): boolean {
-  return FLOW_LANGUAGES.has(document.languageId) && !IGNORED_SCHEMES.has(document.uri.scheme);
+  return FLOW_LANGUAGES.has(document.languageId) && isUserDocumentScheme(document.uri.scheme);
+}
+
+/** In a virtual workspace (e.g. a GitHub repository opened remotely) the workspace's own files are the user's too. */
+function isUserDocumentScheme(scheme: string): boolean {
+  return VALIDATED_SCHEMES.has(scheme) || (vscode.workspace.workspaceFolders ?? []).some((folder) => folder.uri.scheme === scheme);
 }
 
 export const FLOW_SELECTOR: vscode.DocumentSelector = [{ language: 'json' }, { language: 'jsonc' }];

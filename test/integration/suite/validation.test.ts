@@ -20,7 +20,8 @@ const EXPECTED_CODES: Record<string, string[]> = {
   'broken-two-input-ports.json': ['entry-port-multiple', 'entry-port-unconnected'],
   // Only the export itself: no advice to add ports to the root canvas.
   'broken-root-canvas-exported.json': ['root-canvas-exported'],
-  'broken-malformed-json.json': ['flow-syntax'],
+  // The JSON language service reports the syntax error; ours would say it a second time.
+  'broken-malformed-json.json': [],
   'broken-two-success-ports.json': ['output-port-multiple'],
   'broken-failure-port-function-nifi2.json': ['failure-port-function-unnamed', 'failure-port-missing'],
   'broken-copied-identifiers.json': ['connection-endpoint-missing', 'duplicate-identifier'],
@@ -77,6 +78,10 @@ function codeOf(diagnostic: vscode.Diagnostic): string {
 
 function codes(uri: vscode.Uri): string[] {
   return [...new Set(ours(uri).map(codeOf))].sort();
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 async function waitFor<T>(probe: () => T | undefined | Promise<T | undefined>, what: string, timeoutMs = 10_000): Promise<T> {
@@ -142,27 +147,67 @@ describe('Flow validation in the editor', () => {
     assert.equal(String(push.command?.arguments?.[0]), document.uri.toString());
   });
 
-  it('offers Push to Catalog for an untitled flow but not for a read-only view of one', async () => {
-    const text = (await vscode.workspace.openTextDocument(sampleUri('ready-s3-to-sqs.json'))).getText();
+  it('offers Push to Catalog for an untitled flow, and reports nothing on a read-only view of another scheme', async () => {
+    const text = (await vscode.workspace.openTextDocument(sampleUri('broken-two-input-ports.json'))).getText();
     const untitled = await openUntitled(text);
     await waitFor(async () => ((await lensTitles(untitled.document.uri)).includes('$(cloud-upload) Push to Catalog') ? true : undefined),
       'Push to Catalog on the untitled flow');
+    await waitForCodes(untitled.document.uri, ['entry-port-multiple', 'entry-port-unconnected']);
     await closeWithoutSaving();
 
-    // A read-only document of another scheme, as a catalog version (dff-catalog:) is.
+    // A read-only document of a scheme that is neither the user's files nor the catalog's versions (as a git diff side is).
     const scheme = 'dff-test-readonly';
     const registration = vscode.workspace.registerTextDocumentContentProvider(scheme, { provideTextDocumentContent: () => text });
     try {
       const { document } = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(vscode.Uri.parse(`${scheme}:/S3 to SQS v1.json`)));
       assert.equal(document.languageId, 'json');
-      const titles = await waitFor(async () => {
-        const found = await lensTitles(document.uri);
-        return found[0] === '$(check) Ready for DataFlow Functions' ? found : undefined;
-      }, 'the verdict on the read-only flow');
-      assert.ok(!titles.includes('$(cloud-upload) Push to Catalog'), JSON.stringify(titles));
+      await sleep(800);
+      assert.deepEqual(await lensTitles(document.uri), []);
+      assert.deepEqual(ours(document.uri), []);
+      const { validation } = await extensionApi();
+      assert.equal(validation.lastValidation(document.uri), undefined);
     } finally {
       registration.dispose();
     }
+  });
+
+  it('reports a problem once when the file is compared with its saved version, not again on the saved side', async () => {
+    const { document } = await open('broken-two-input-ports.json');
+    await waitForCodes(document.uri, ['entry-port-multiple', 'entry-port-unconnected']);
+    // An unsaved change, so that the comparison has two sides.
+    const edited = await vscode.window.activeTextEditor!.edit((builder) => builder.insert(document.positionAt(document.getText().length), '\n'));
+    assert.ok(edited);
+    await vscode.commands.executeCommand('workbench.files.action.compareWithSaved');
+    const saved = await waitFor(() => vscode.workspace.textDocuments.find((other) => other.uri.path === document.uri.path && other.uri.scheme !== 'file'),
+      'the saved side of the comparison');
+    assert.equal(saved.languageId, 'json');
+    await sleep(800);
+    assert.deepEqual(ours(saved.uri), [], `problems reported on ${saved.uri.scheme}: the saved side`);
+    const withProblems = vscode.languages.getDiagnostics().filter(([uri, diagnostics]) =>
+      uri.path === document.uri.path && diagnostics.some((diagnostic) => diagnostic.source === SOURCE));
+    assert.deepEqual(withProblems.map(([uri]) => uri.scheme), ['file']);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  it('reports a syntax error once: the JSON language service\'s, or ours when json.validate.enable is off', async () => {
+    const { document } = await open('broken-malformed-json.json');
+    const theirs = await waitFor(() => {
+      const found = vscode.languages.getDiagnostics(document.uri).filter((diagnostic) => diagnostic.source !== SOURCE);
+      return found.length > 0 ? found : undefined;
+    }, 'the JSON language service\'s syntax error');
+    assert.deepEqual(ours(document.uri), []);
+    assert.equal((await lensTitles(document.uri))[0], '$(error) Not valid JSON: show problems');
+    const json = vscode.workspace.getConfiguration('json');
+    await json.update('validate.enable', false, vscode.ConfigurationTarget.Workspace);
+    try {
+      await waitForCodes(document.uri, ['flow-syntax']);
+      await waitFor(() => (vscode.languages.getDiagnostics(document.uri).length === 1 ? true : undefined),
+        `one syntax error in all (now ${JSON.stringify(vscode.languages.getDiagnostics(document.uri).map((d) => d.message))})`);
+    } finally {
+      await json.update('validate.enable', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await waitForCodes(document.uri, []);
+    assert.ok(theirs.length >= 1);
   });
 
   it('gives the verdict of a broken flow in CodeLens, opening the Problems panel on click', async () => {
