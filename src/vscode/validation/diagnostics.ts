@@ -1,6 +1,7 @@
 // Diagnostics for flow documents: validated on open and, debounced, on change (a change restarts the
 // wait), or at once when a provider asks while a run is pending; cleared when the document closes.
 import * as vscode from 'vscode';
+import type { ResolvedFinding } from '../../core/flow/finding';
 import type { Validation } from '../../core/flow/validate';
 import type { ValidationRecord } from './api';
 import { toDiagnostic } from './convert';
@@ -74,11 +75,28 @@ export class FlowDiagnostics implements vscode.Disposable {
 
   private publish(document: vscode.TextDocument): void {
     const validation = this.documents.get(document);
-    if (validation) this.collection.set(document.uri, validation.findings.map((finding) => toDiagnostic(document.uri, finding)));
+    if (validation) this.collection.set(document.uri, shownFindings(document, validation).map((finding) => toDiagnostic(document.uri, finding)));
     else this.collection.delete(document.uri);
     // FlowDocuments caches a result only for documents it examined.
     const verdict = validation ? 'flow' : this.documents.isCurrent(document) ? 'not-a-flow' : 'not-examined';
     this.records.set(document.uri.toString(), { version: document.version, verdict });
     this.validatedEmitter.fire(document);
   }
+}
+
+/** The JSON syntax error finding; VS Code's JSON language service reports the same error. */
+export const SYNTAX_CODE = 'flow-syntax';
+
+/**
+ * The findings shown as diagnostics. A syntax error is reported once: by VS Code's JSON language service
+ * when it checks the document (its default), else by us.
+ */
+export function shownFindings(document: vscode.TextDocument, validation: Validation): ResolvedFinding[] {
+  if (!jsonServiceReportsSyntax(document)) return validation.findings;
+  return validation.findings.filter((finding) => finding.code !== SYNTAX_CODE);
+}
+
+function jsonServiceReportsSyntax(document: vscode.TextDocument): boolean {
+  return vscode.extensions.getExtension('vscode.json-language-features') !== undefined &&
+    vscode.workspace.getConfiguration('json', document.uri).get<boolean>('validate.enable', true);
 }

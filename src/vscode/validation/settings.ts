@@ -25,5 +25,6 @@ export const settings = {
 
 /** Whether a configuration change can change what validation reports. */
 export function affectsValidation(event: vscode.ConfigurationChangeEvent): boolean {
-  return event.affectsConfiguration('dff.validation');
+  // json.validate.enable decides whether VS Code's JSON service or we report a syntax error.
+  return event.affectsConfiguration('dff.validation') || event.affectsConfiguration('json.validate');
 }

@@ -45,7 +45,9 @@ describe('editor: CodeLens data', () => {
     const broken = sample('broken-malformed-json.json');
     const lenses = flowLenses(broken, {});
     assert.equal(lenses.length, 1);
-    assert.equal(lenses[0].title, '$(error) 1 error, 0 warnings: show problems');
+    // Not a count: the JSON language service reports the syntax error as well, and the tab badge counts its problems.
+    assert.equal(lenses[0].title, '$(error) Not valid JSON: show problems');
+    assert.equal(lenses[0].showsProblems, true);
     assert.ok(lenses[0].offset >= 0 && lenses[0].offset < broken.text.length);
   });
 
@@ -54,5 +56,10 @@ describe('editor: CodeLens data', () => {
     assert.equal(verdictTitle([finding('hint'), finding('info')]), '$(check) Ready for DataFlow Functions');
     assert.equal(verdictTitle([finding('warning'), finding('hint')]), '$(warning) 1 warning: show problems');
     assert.equal(verdictTitle([finding('error'), finding('warning'), finding('warning')]), '$(error) 1 error, 2 warnings: show problems');
+  });
+
+  it('counts a flow-shape error but not a syntax error', () => {
+    const shape = sample('broken-malformed-shape.json');
+    assert.equal(flowLenses(shape, {})[0].title, '$(error) 1 error, 0 warnings: show problems');
   });
 });

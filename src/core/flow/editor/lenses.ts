@@ -38,6 +38,8 @@ export function flowLenses(validation: LensInput, options: ValidationOptions): L
 }
 
 export function verdictTitle(findings: readonly ResolvedFinding[]): string {
+  // Not counted: the JSON language service reports the syntax error too, and may count it differently.
+  if (findings.some((finding) => finding.code === 'flow-syntax')) return '$(error) Not valid JSON: show problems';
   const errors = findings.filter((finding) => finding.severity === 'error').length;
   const warnings = findings.filter((finding) => finding.severity === 'warning').length;
   if (errors === 0 && warnings === 0) return '$(check) Ready for DataFlow Functions';
