@@ -3,7 +3,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { CatalogErrorKind } from '../../core/catalog/types';
 import { log } from '../shared/log';
-import { CHOOSE_PROFILE, failureActions, OPEN_CREDENTIALS, RETRY, SHOW_IN_CATALOG } from './failureActions';
+import { CHOOSE_PROFILE, failureActions, OPEN_CREDENTIALS, RETRY, SHOW_IN_CATALOG, SHOW_LOG } from './failureActions';
 
 export { isCredentialFailure } from './failureActions';
 
@@ -92,6 +92,7 @@ export async function showCatalogError(what: string, error: unknown, offers: Fai
     else if (choice === OPEN_CREDENTIALS) await openCredentialsFile();
     else if (choice === RETRY) await offers.retry?.();
     else if (choice === SHOW_IN_CATALOG) await offers.showInCatalog?.();
+    else if (choice === SHOW_LOG) log().show(true);
   } catch (actionError) {
     const reason = describeFailure(actionError).message;
     log().error(`${choice}: ${reason}`);

@@ -8,6 +8,7 @@ export const CHOOSE_PROFILE = 'Choose CDP Profile';
 export const OPEN_CREDENTIALS = 'Open credentials file';
 export const RETRY = 'Retry';
 export const SHOW_IN_CATALOG = 'Show in Catalog';
+export const SHOW_LOG = 'Show Log';
 
 /** Which follow-ups the caller can run. */
 export interface OfferedActions {
@@ -30,7 +31,8 @@ export function isPassing(kind: FailureKind): boolean {
 /**
  * The buttons of a failure message. A push failure is 'uncertain' only once its upload may have
  * reached the catalog (the core decides): then Show in Catalog, never Retry, which could store it
- * twice. Any other passing failure happened before the upload, so Retry is safe.
+ * twice. Any other passing failure happened before the upload, so Retry is safe. Show Log comes with
+ * every failure.
  */
 export function failureActions(kind: FailureKind, offered: OfferedActions): string[] {
   const actions: string[] = [];
@@ -38,5 +40,7 @@ export function failureActions(kind: FailureKind, offered: OfferedActions): stri
   if (kind === 'credentials') actions.push(OPEN_CREDENTIALS);
   if (kind === 'uncertain' && offered.showInCatalog) actions.push(SHOW_IN_CATALOG);
   else if (isPassing(kind) && offered.retry) actions.push(RETRY);
+  // Last: the log has what the message leaves out (the request, the server's answer), whatever the failure.
+  actions.push(SHOW_LOG);
   return actions;
 }
