@@ -39,5 +39,6 @@ export type { FollowLogsOptions, LogEvent, LogLevel, QualifiedLogs, ReadLogsOpti
 export { invokeFunction, s3EventKey, s3ObjectCreatedEvent } from './invoke';
 export type { InvokeOutcome, InvokeRequest, S3EventInput } from './invoke';
 export { lambdaConsoleUrl } from './consoleUrl';
-export { listBucketNames, listLambdaRoles, listZipObjects, MAX_KEYS_SCANNED, MAX_ZIP_OBJECTS, trustsLambda } from './listings';
+export { listBucketNames, listLambdaRoles, listZipObjects, MAX_KEYS_SCANNED, MAX_ZIP_OBJECTS } from './listings';
+export { trustsLambda } from './trustPolicy';
 export type { LambdaRole, ZipObject, ZipObjects } from './listings';

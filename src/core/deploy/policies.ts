@@ -3,6 +3,8 @@
 // plan and the CloudFormation export so both ask for exactly the same rights.
 import type { DesiredDeployment } from './desired';
 
+export { trustsLambda } from '../aws/trustPolicy';
+
 export const BASIC_EXECUTION_POLICY_ARN = 'arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole';
 export const MANAGED_BY_TAG = 'dff:managed-by';
 export const MANAGED_BY_VALUE = 'dataflow-functions';
@@ -55,18 +57,6 @@ export function accessStatements(desired: DesiredDeployment, secretResource: unk
     statements.push({ Sid: 'DeadLetterQueue', Effect: 'Allow', Action: sqs ? 'sqs:SendMessage' : 'sns:Publish', Resource: desired.deadLetterArn });
   }
   return statements;
-}
-
-/** Whether a trust policy (as IAM returns it: URL-encoded JSON) lets lambda.amazonaws.com assume the role. */
-export function trustsLambda(document: string | undefined): boolean {
-  const parsed = parsePolicy(document);
-  return (parsed?.Statement ?? []).some((statement) => {
-    if (statement.Effect !== 'Allow') return false;
-    const actions = ([] as string[]).concat(statement.Action ?? []);
-    const principal = statement.Principal as { Service?: string | string[] } | undefined;
-    const services = ([] as string[]).concat(principal?.Service ?? []);
-    return actions.some((action) => action === 'sts:AssumeRole' || action === 'sts:*' || action === '*') && services.includes('lambda.amazonaws.com');
-  });
 }
 
 /** A policy document as IAM returns it (URL-encoded) or as Lambda returns it (plain JSON). */

@@ -3,7 +3,8 @@
 import * as assert from 'node:assert/strict';
 import { AwsClientFactory } from '../../../../src/core/aws/clientFactory';
 import { describeAwsError } from '../../../../src/core/aws/errors';
-import { listBucketNames, listLambdaRoles, listZipObjects, MAX_KEYS_SCANNED, MAX_ZIP_OBJECTS, trustsLambda } from '../../../../src/core/aws/listings';
+import { listBucketNames, listLambdaRoles, listZipObjects, MAX_KEYS_SCANNED, MAX_ZIP_OBJECTS } from '../../../../src/core/aws/listings';
+import { trustsLambda } from '../../../../src/core/aws/trustPolicy';
 import { startAwsHarness, type AwsHarness } from '../../../fakes/aws/harness';
 
 function trust(...statements: Record<string, unknown>[]): string {
