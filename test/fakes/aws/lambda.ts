@@ -20,6 +20,7 @@ import {
 } from './lambdaModel';
 import { addPermission, allowsS3Invoke, getPolicy, removePermission } from './lambdaPolicy';
 import { checkEnvironment, checkEphemeral, checkFunctionName, checkHandler, checkMemory, checkRuntime, checkTimeout, readCodePackage } from './lambdaRules';
+import { checkTags, listTags, tagResource, tagRoute, taggableFunction, untagResource } from './lambdaTags';
 
 const PREFIX = '/2015-03-31/';
 /** Synchronous invocations carry at most 6 MB; asynchronous ones 1 MB. */
@@ -86,6 +87,8 @@ const REASONS: Partial<Record<FunctionState, [string, string]>> = {
 };
 
 function route(method: string, path: string): Route | undefined {
+  const tagging = tagRoute(method, path);
+  if (tagging) return { operation: tagging.operation };
   if (!path.startsWith(PREFIX)) return undefined;
   const parts = path.slice(PREFIX.length).split('/');
   if (parts[parts.length - 1] === '') parts.pop();
@@ -198,7 +201,7 @@ export class LambdaService implements ServiceModule, FunctionDirectory {
       nextVersion: 1,
       aliases: new Map(),
       policy: [],
-      tags: { ...(seed.tags ?? {}) },
+      tags: checkTags(seed.tags),
       invokeScript: seed.invokeResult,
       warmStreams: new Map(),
     };
@@ -278,6 +281,7 @@ export class LambdaService implements ServiceModule, FunctionDirectory {
     const functions = this.functions;
     if (operation === 'ListFunctions') return json(200, functions.list(region, call.query));
     if (operation === 'ListEventSourceMappings') return json(200, this.listMappings(call));
+    if (operation === 'TagResource' || operation === 'UntagResource' || operation === 'ListTags') return this.tagging(call, operation);
     // Invoke's body is the event itself, not request parameters.
     const body = operation === 'Invoke' ? {} : parseBody(call);
     if (operation === 'CreateFunction') return json(201, functions.create(body, region, account).response);
@@ -352,6 +356,8 @@ export class LambdaService implements ServiceModule, FunctionDirectory {
   /** The resource ARN AWS names when it denies an operation. */
   private resourceOf(call: AwsCall, operation: string): string {
     if (operation === 'ListFunctions' || operation === 'ListEventSourceMappings') return '*';
+    const tagging = tagRoute(call.method, call.path);
+    if (tagging) return tagging.resource;
     const account = call.identity.account || this.world.account;
     try {
       const name = operation === 'CreateFunction' ? String(parseBody(call).FunctionName ?? '') : (route(call.method, call.path)?.functionName ?? '');
@@ -362,6 +368,15 @@ export class LambdaService implements ServiceModule, FunctionDirectory {
     } catch {
       return `arn:aws:lambda:${call.region}:${account}:function:*`;
     }
+  }
+
+  private tagging(call: AwsCall, operation: 'TagResource' | 'UntagResource' | 'ListTags'): AwsReply {
+    const { resource } = tagRoute(call.method, call.path) as { resource: string };
+    const fn = this.functions.settle(taggableFunction(resource, call.region, this.world, (region) => this.functions.functionsIn(region)));
+    if (operation === 'ListTags') return json(200, listTags(fn));
+    if (operation === 'TagResource') tagResource(fn, parseBody(call));
+    else untagResource(fn, call.query);
+    return json(204, undefined);
   }
 
   private getFunction(resolved: Resolved): Record<string, unknown> {

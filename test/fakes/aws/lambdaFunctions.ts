@@ -32,6 +32,7 @@ import {
   checkTimeout,
   readCodePackage,
 } from './lambdaRules';
+import { checkTags } from './lambdaTags';
 
 export type Body = Record<string, unknown>;
 
@@ -189,6 +190,7 @@ export class LambdaFunctions {
     const architectures = body.Architectures === undefined ? ['x86_64'] : checkArchitectures(body.Architectures);
     const environment = body.Environment === undefined ? undefined : checkEnvironment(body.Environment);
     const logging = this.loggingConfig(body);
+    const tags = checkTags(body.Tags);
     if (body.Code === undefined) throw validationError(undefined, 'code', 'Member must not be null');
     const functions = this.functionsIn(region);
     if (functions.has(name)) throw conflict(`Function already exist: ${name}`);
@@ -219,7 +221,7 @@ export class LambdaFunctions {
       nextVersion: 1,
       aliases: new Map(),
       policy: [],
-      tags: { ...((body.Tags as Record<string, string> | undefined) ?? {}) },
+      tags,
       warmStreams: new Map(),
     };
     functions.set(name, fn);
