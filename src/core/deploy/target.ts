@@ -6,7 +6,7 @@ export const DEPLOY_FILE_NAME = 'dff.deploy.json';
 
 export const DEFAULT_RUNTIME = 'java11';
 export const DEFAULT_ARCHITECTURE = 'x86_64';
-export const DFF_HANDLER = 'com.cloudera.naaf.aws.lambda.StatelessNiFiFunctionHandler::handleRequest';
+export { DFF_HANDLER } from '../aws/functions';
 export const DEFAULT_ALIAS = 'live';
 /** Cloudera's Lambda template: 1024 MB, 300 s, 2048 MB of /tmp. */
 export const DEFAULT_MEMORY_MB = 1024;
