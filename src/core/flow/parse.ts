@@ -3,6 +3,7 @@
 import { detectFlow, isFlowDefinition, isObject } from './detect';
 import type { Finding } from './finding';
 import { firstSyntaxProblem } from './jsonSyntax';
+import { quoteName } from './quoteName';
 import type {
   Component, ComponentKind, Configurable, Connection, ConnectionEnd, FlowModel, Group, JsonPath,
   Parameter, ParameterContext, Port, Processor, PropertyDescriptor, RawObject,
@@ -130,7 +131,7 @@ class ModelBuilder {
   /** The value of member `key` as a string ('' when absent); callers read the member by its literal name, which is faster on big flows. */
   private string(value: unknown, key: string, path: JsonPath): string {
     if (typeof value === 'string') return value;
-    if (value !== undefined && value !== null) this.problem([...path, key], `"${key}" must be a string`);
+    if (value !== undefined && value !== null) this.problem([...path, key], `${quoteName(key)} must be a string`);
     return '';
   }
 
@@ -142,11 +143,11 @@ class ModelBuilder {
     const value = raw[key];
     if (value === undefined || value === null) return NONE;
     if (!Array.isArray(value)) {
-      this.problem([...path, key], `"${key}" must be an array`);
+      this.problem([...path, key], `${quoteName(key)} must be an array`);
       return NONE;
     }
     for (let index = 0; index < value.length; index++) {
-      if (!isObject(value[index])) this.problem([...path, key, index], `each entry of "${key}" must be an object`);
+      if (!isObject(value[index])) this.problem([...path, key, index], `each entry of ${quoteName(key)} must be an object`);
     }
     return value;
   }
@@ -155,7 +156,7 @@ class ModelBuilder {
     const value = raw[key];
     if (value === undefined || value === null) return [];
     if (!Array.isArray(value) || !allStrings(value)) {
-      this.problem([...path, key], `"${key}" must be an array of strings`);
+      this.problem([...path, key], `${quoteName(key)} must be an array of strings`);
       return [];
     }
     return value as string[];
@@ -256,7 +257,7 @@ class ModelBuilder {
         const value = rawProperties[name];
         if (typeof value !== 'string' && value !== null) {
           valid = false;
-          this.problem([...path, 'properties', name], `property "${name}" must be a string or null`);
+          this.problem([...path, 'properties', name], `property ${quoteName(name)} must be a string or null`);
         }
       }
       if (valid) properties = rawProperties as Record<string, string | null>;
@@ -332,7 +333,7 @@ class ModelBuilder {
   private end(raw: RawObject, key: 'source' | 'destination', path: JsonPath): ConnectionEnd {
     const value = raw[key];
     if (!isObject(value)) {
-      this.problem([...path, key], `a connection's "${key}" must be an object with "id" and "groupId"`);
+      this.problem([...path, key], `a connection's ${quoteName(key)} must be an object with "id" and "groupId"`);
       return { id: '', groupId: '', type: '', name: '' };
     }
     const { id, groupId, type, name } = value;
@@ -363,7 +364,7 @@ class ModelBuilder {
     for (const [key, value] of Object.entries(raw)) {
       const path: JsonPath = ['parameterContexts', key];
       if (!isObject(value)) {
-        this.problem(path, `parameter context "${key}" must be an object`);
+        this.problem(path, `parameter context ${quoteName(key)} must be an object`);
         continue;
       }
       const name = this.string(value.name, 'name', path) || key;

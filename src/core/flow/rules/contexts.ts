@@ -7,6 +7,7 @@ import { usedContexts } from '../parameterScope';
 import { contextNameAnchor } from './contextNameAnchor';
 import { exportsRootCanvas } from './exportedGroup';
 import { readReferences, referenceSyntax, type ReferenceSyntax } from './propertyReferences';
+import { quoteName, shortText } from '../quoteName';
 
 export function checkContexts(model: FlowModel, _options: ValidationOptions): Finding[] {
   return [...missingContext(model), ...unknownContexts(model), ...unknownInherited(model), ...invalidNames(model)];
@@ -24,13 +25,13 @@ function missingContext(model: FlowModel): Finding[] {
   if (top.parameterContextName !== undefined || exportsRootCanvas(model)) return [];
   const references = referencesIn(top, referenceSyntax(model));
   if (references.length === 0) return [];
-  const name = top.name ? `"${top.name}"` : 'the exported process group';
+  const name = top.name ? quoteName(top.name) : 'the exported process group';
   const [first] = references;
   const count = references.length === 1 ? 'a parameter reference' : `${references.length} parameter references`;
   return [{
     code: 'context-missing',
     severity: 'error',
-    message: `Process group ${name} has no parameter context, yet it holds ${count} (the first: ${first.text} in ` +
+    message: `Process group ${name} has no parameter context, yet it holds ${count} (the first: ${shortText(first.text)} in ` +
       `${first.where}), which cannot resolve without one: NiFi marks those processors invalid and the function cannot ` +
       'run them. DataFlow Functions takes every value that differs between environments from the parameter context of ' +
       `the exported group. In NiFi, set a parameter context on ${name} (Configure > General > Process Group Parameter ` +
@@ -69,12 +70,12 @@ function referencesIn(group: Group, syntax: ReferenceSyntax): ReferenceSite[] {
   const addComponent = (component: Configurable): void => {
     const kind = component.kind === 'PROCESSOR' ? 'processor' : 'controller service';
     for (const property in component.properties) {
-      add(component.properties[property], [...component.path, 'properties', property], `${kind} "${component.name}"`);
+      add(component.properties[property], [...component.path, 'properties', property], `${kind} ${quoteName(component.name)}`);
     }
   };
   for (const processor of group.processors) {
     addComponent(processor);
-    add(processor.raw.schedulingPeriod, [...processor.path, 'schedulingPeriod'], `the run schedule of processor "${processor.name}"`, false);
+    add(processor.raw.schedulingPeriod, [...processor.path, 'schedulingPeriod'], `the run schedule of processor ${quoteName(processor.name)}`, false);
   }
   group.controllerServices.forEach(addComponent);
   return sites;
@@ -88,7 +89,7 @@ function unknownContexts(model: FlowModel): Finding[] {
     findings.push({
       code: 'context-not-found',
       severity: 'error',
-      message: `Process group "${group.name}" uses parameter context "${contextName}", which is not in this file's ` +
+      message: `Process group ${quoteName(group.name)} uses parameter context ${quoteName(contextName)}, which is not in this file's ` +
         '"parameterContexts". Download the flow definition again from NiFi (it includes the contexts the flow uses), ' +
         'or add the context to "parameterContexts".',
       at: { path: [...group.path, 'parameterContextName'] },
@@ -107,9 +108,9 @@ function unknownInherited(model: FlowModel): Finding[] {
       findings.push({
         code: 'inherited-context-not-found',
         severity: 'error',
-        message: `Parameter context "${context.name}" inherits from "${inherited}", which is not in this file's ` +
+        message: `Parameter context ${quoteName(context.name)} inherits from ${quoteName(inherited)}, which is not in this file's ` +
           '"parameterContexts", so its parameters cannot be resolved. Download the flow definition again from NiFi, ' +
-          `or add "${inherited}" to "parameterContexts".`,
+          `or add ${quoteName(inherited)} to "parameterContexts".`,
         at: { path: [...context.path, 'inheritedParameterContexts', index] },
       });
     });
@@ -128,9 +129,9 @@ function invalidNames(model: FlowModel): Finding[] {
     findings.push({
       code: 'context-name-invalid',
       severity: 'error',
-      message: `Parameter context name "${context.name}" is not valid for DataFlow Functions: it becomes the name of ` +
+      message: `Parameter context name ${quoteName(context.name)} is not valid for DataFlow Functions: it becomes the name of ` +
         'the AWS Secrets Manager secret that holds the parameters, and must start with a letter and contain only ' +
-        `letters, digits and "_". Rename the context, e.g. to "${newName}".`,
+        `letters, digits and "_". Rename the context, e.g. to ${quoteName(newName)}.`,
       at: contextNameAnchor(model, context),
       fixes: [{ kind: 'renameContext', contextName: context.name, newName }],
     });

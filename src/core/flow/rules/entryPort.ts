@@ -3,6 +3,7 @@
 import type { Finding } from '../finding';
 import type { FlowModel, Port } from '../model';
 import type { ValidationOptions } from '../options';
+import { quoteName } from '../quoteName';
 
 export function checkEntryPort(model: FlowModel, _options: ValidationOptions): Finding[] {
   const top = model.top;
@@ -11,7 +12,7 @@ export function checkEntryPort(model: FlowModel, _options: ValidationOptions): F
     return [{
       code: 'entry-port-missing',
       severity: 'error',
-      message: `Process group "${top.name}" has no input port, so the function's event has no way into the flow. ` +
+      message: `Process group ${quoteName(top.name)} has no input port, so the function's event has no way into the flow. ` +
         'Add one local input port to this group and connect it to the first processor.',
       at: { path: [...top.path, 'name'] },
       componentId: top.id,
@@ -24,17 +25,17 @@ export function checkEntryPort(model: FlowModel, _options: ValidationOptions): F
   if (ports.length > 1) {
     // Which port the event should enter is the user's choice: the finding says what is wrong, on the
     // group's list of input ports, and points at every port alike.
-    const names = ports.map((port) => `"${port.name}"`).join(', ');
+    const names = ports.map((port) => quoteName(port.name)).join(', ');
     findings.push({
       code: 'entry-port-multiple',
       severity: 'error',
-      message: `Process group "${top.name}" has ${ports.length} input ports (${names}), but DFF feeds the event into exactly ` +
+      message: `Process group ${quoteName(top.name)} has ${ports.length} input ports (${names}), but DFF feeds the event into exactly ` +
         'one local input port of the exported group. Keep the port the event should enter, and remove the others or move ' +
         'them into a child process group.',
       at: { path: [...top.path, 'inputPorts'], part: 'key' },
       componentId: top.id,
       componentName: top.name,
-      related: ports.map((port) => ({ at: { path: [...port.path, 'name'] }, message: `Input port "${port.name}"` })),
+      related: ports.map((port) => ({ at: { path: [...port.path, 'name'] }, message: `Input port ${quoteName(port.name)}` })),
     });
   }
   for (const port of ports) {
@@ -48,7 +49,7 @@ function remote(port: Port): Finding {
   return {
     code: 'entry-port-remote',
     severity: 'error',
-    message: `Input port "${port.name}" allows remote access: it is a site-to-site port, and DFF needs a local input port. ` +
+    message: `Input port ${quoteName(port.name)} allows remote access: it is a site-to-site port, and DFF needs a local input port. ` +
       'Make it a local input port (remote access off).',
     at: { path: [...port.path, 'allowRemoteAccess'] },
     componentId: port.id,
@@ -61,7 +62,7 @@ function unconnected(port: Port): Finding {
   return {
     code: 'entry-port-unconnected',
     severity: 'error',
-    message: `Input port "${port.name}" has no outgoing connection, so the event goes nowhere. ` +
+    message: `Input port ${quoteName(port.name)} has no outgoing connection, so the event goes nowhere. ` +
       'Connect it to the first processor of the flow.',
     at: { path: [...port.path, 'name'] },
     componentId: port.id,

@@ -3,6 +3,7 @@
 import type { Finding } from '../finding';
 import type { Configurable, FlowModel, Group } from '../model';
 import type { ValidationOptions } from '../options';
+import { quoteName } from '../quoteName';
 
 export function checkExportedGroup(model: FlowModel, _options: ValidationOptions): Finding[] {
   return [...rootCanvas(model), ...notInlined(model)];
@@ -12,18 +13,18 @@ function rootCanvas(model: FlowModel): Finding[] {
   const { top } = model;
   const flowGroup = wrappedFlowGroup(top);
   if (!flowGroup) return [];
-  const topName = top.name ? `"${top.name}"` : 'the exported group';
+  const topName = top.name ? quoteName(top.name) : 'the exported group';
   return [{
     code: 'root-canvas-exported',
     severity: 'error',
     message: `${capitalize(topName)} looks like NiFi's root canvas, not a flow: it has no ports or processors of its own, ` +
-      `nothing its process group "${flowGroup.name}" needs, and that group holds the flow. DataFlow Functions runs the ` +
+      `nothing its process group ${quoteName(flowGroup.name)} needs, and that group holds the flow. DataFlow Functions runs the ` +
       `exported group itself, so it would find no input port. Download the flow definition of process group ` +
-      `"${flowGroup.name}" instead (right-click it in NiFi, then Download flow definition).`,
+      `${quoteName(flowGroup.name)} instead (right-click it in NiFi, then Download flow definition).`,
     at: { path: [...top.path, 'name'] },
     componentId: top.id,
     componentName: top.name,
-    related: [{ at: { path: [...flowGroup.path, 'name'] }, message: `Export this process group instead: "${flowGroup.name}"` }],
+    related: [{ at: { path: [...flowGroup.path, 'name'] }, message: `Export this process group instead: ${quoteName(flowGroup.name)}` }],
   }];
 }
 
@@ -38,7 +39,7 @@ function notInlined(model: FlowModel): Finding[] {
     findings.push({
       code: 'versioned-group-not-inlined',
       severity: 'error',
-      message: `Process group "${group.name}" is under version control, and this file holds only where its flow is kept ` +
+      message: `Process group ${quoteName(group.name)} is under version control, and this file holds only where its flow is kept ` +
         '("versionedFlowCoordinates"), not its contents: its processors cannot be checked here, and DataFlow Functions ' +
         'cannot run them. Download the flow definition from the NiFi canvas (right-click the group that holds the flow, ' +
         'then Download flow definition), which writes the contents of version-controlled groups too.',

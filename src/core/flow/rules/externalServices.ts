@@ -5,6 +5,7 @@ import { isObject } from '../detect';
 import type { Finding } from '../finding';
 import type { FlowModel, Processor } from '../model';
 import type { ValidationOptions } from '../options';
+import { quoteName } from '../quoteName';
 
 export function checkExternalServices(model: FlowModel, _options: ValidationOptions): Finding[] {
   const external = externalServices(model);
@@ -44,11 +45,11 @@ function definedInFlow(model: FlowModel, id: string): boolean {
 }
 
 function usesExternal(processor: Processor, property: string, id: string, name: string): Finding {
-  const service = name ? `"${name}"` : `"${id}"`;
+  const service = name ? quoteName(name) : quoteName(id);
   return {
     code: 'controller-service-external',
     severity: 'error',
-    message: `Processor "${processor.name}" uses controller service ${service} (property "${property}"), which this file ` +
+    message: `Processor ${quoteName(processor.name)} uses controller service ${service} (property ${quoteName(property)}), which this file ` +
       'lists only under "externalControllerServices": the service belongs to a group outside the exported one, so it ' +
       'will not exist where the function runs, and the processor cannot start. In NiFi, move the service into the ' +
       'exported process group (or create one there and select it) and download the flow definition again.',

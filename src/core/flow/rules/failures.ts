@@ -5,6 +5,7 @@ import type { Connection, FlowModel, Processor } from '../model';
 import type { ValidationOptions } from '../options';
 import { errorRelationshipsOf, isErrorRelationship, relationshipConcern } from '../relationships';
 import { idsReachingFailurePort, topFailurePorts } from './failureReach';
+import { quoteName } from '../quoteName';
 
 /** How many places a failure-port-missing finding lists as related. */
 const MAX_RELATED = 10;
@@ -34,7 +35,7 @@ export function checkFailureRouting(model: FlowModel, options: ValidationOptions
   }
 
   const reaching = idsReachingFailurePort(model, failurePorts);
-  const portNames = failurePorts.map((port) => `"${port.name}"`).join(', ');
+  const portNames = failurePorts.map((port) => quoteName(port.name)).join(', ');
   for (const group of model.groups) {
     const { connections } = group;
     for (let i = 0; i < connections.length; i++) {
@@ -62,18 +63,18 @@ function autoTerminated(processor: Processor): Finding[] {
         ...base,
         code: 'failure-auto-terminated',
         severity: 'error',
-        message: `Processor "${processor.name}" auto-terminates its "${relationship}" relationship: when it fails, ` +
+        message: `Processor ${quoteName(processor.name)} auto-terminates its ${quoteName(relationship)} relationship: when it fails, ` +
           'the invocation still succeeds while the data is lost, so Lambda never retries it. ' +
-          `Stop auto-terminating "${relationship}" and connect it to the flow's "failure" output port.`,
+          `Stop auto-terminating ${quoteName(relationship)} and connect it to the flow's "failure" output port.`,
       });
     } else {
       findings.push({
         ...base,
         code: 'unmatched-auto-terminated',
         severity: 'warning',
-        message: `Processor "${processor.name}" auto-terminates its "${relationship}" relationship: a FlowFile that ` +
+        message: `Processor ${quoteName(processor.name)} auto-terminates its ${quoteName(relationship)} relationship: a FlowFile that ` +
           'matches nothing is dropped while the invocation succeeds. If that is an error for this flow, ' +
-          `connect "${relationship}" to the flow's "failure" output port instead.`,
+          `connect ${quoteName(relationship)} to the flow's "failure" output port instead.`,
       });
     }
   });
@@ -87,8 +88,8 @@ function notRouted(model: FlowModel, connection: Connection, relationship: strin
   return {
     code: 'failure-not-routed',
     severity: 'error',
-    message: `The "${relationship}" relationship of "${source.name || source.id}" goes to ` +
-      `"${destination.name || destination.id}", and no path from there reaches a failure port (${portNames}) of the ` +
+    message: `The ${quoteName(relationship)} relationship of ${quoteName(source.name || source.id)} goes to ` +
+      `${quoteName(destination.name || destination.id)}, and no path from there reaches a failure port (${portNames}) of the ` +
       'top group: the data is lost while the invocation succeeds, so Lambda never retries it. ' +
       'Route this connection, or the path after it, to a failure port.',
     at: { path: [...connection.path, 'selectedRelationships', index] },
@@ -116,7 +117,7 @@ function missingFailurePort(model: FlowModel, processors: readonly Processor[]):
     if (related.length < MAX_RELATED) {
       related.push({
         at: { path: [...processor.path, 'name'] },
-        message: `"${processor.name}" has error relationship${errors.length > 1 ? 's' : ''} ${errors.map((name) => `"${name}"`).join(', ')}.`,
+        message: `${quoteName(processor.name)} has error relationship${errors.length > 1 ? 's' : ''} ${errors.map((name) => quoteName(name)).join(', ')}.`,
       });
     }
   }
@@ -125,7 +126,7 @@ function missingFailurePort(model: FlowModel, processors: readonly Processor[]):
   return {
     code: 'failure-port-missing',
     severity: 'error',
-    message: `${total} processor${total > 1 ? 's have' : ' has'} error relationships, but process group "${top.name}" has ` +
+    message: `${total} processor${total > 1 ? 's have' : ' has'} error relationships, but process group ${quoteName(top.name)} has ` +
       'no failure port, so a failed invocation looks successful and Lambda never retries it. Add an output port named ' +
       '"failure" to this group and route the error relationships to it, or list the port that receives them in FAILURE_PORTS.',
     at: { path: [...top.path, 'name'] },

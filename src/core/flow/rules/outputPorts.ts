@@ -3,6 +3,7 @@
 import type { Finding } from '../finding';
 import type { FlowModel, Port } from '../model';
 import { isFailurePortName, type ValidationOptions } from '../options';
+import { quoteName } from '../quoteName';
 
 export function checkOutputPorts(model: FlowModel, options: ValidationOptions): Finding[] {
   const findings: Finding[] = [];
@@ -19,15 +20,15 @@ export function checkOutputPorts(model: FlowModel, options: ValidationOptions): 
       findings.push({
         code: 'output-port-multiple',
         severity: 'error',
-        message: `Process group "${model.top.name}" has ${success.length} output ports that are not failure ports, but DFF ` +
-          `returns exactly one success output. Keep one success port ("${kept.name}"): remove "${port.name}", route its ` +
+        message: `Process group ${quoteName(model.top.name)} has ${success.length} output ports that are not failure ports, but DFF ` +
+          `returns exactly one success output. Keep one success port (${quoteName(kept.name)}): remove ${quoteName(port.name)}, route its ` +
           'data to that port, or, if it receives failures, name it "failure" or list it in FAILURE_PORTS.',
         at: { path: [...port.path, 'name'] },
         componentId: port.id,
         componentName: port.name,
         related: success.filter((other) => other !== port).map((other) => ({
           at: { path: [...other.path, 'name'] },
-          message: `Output port "${other.name}" is also a success port.`,
+          message: `Output port ${quoteName(other.name)} is also a success port.`,
         })),
       });
     }
@@ -43,7 +44,7 @@ function unnamedFailureFunction(port: Port): Finding {
   return {
     code: 'failure-port-function-unnamed',
     severity: 'warning',
-    message: `Output port "${port.name}" is marked as a failure port (portFunction FAILURE), but DFF may only recognise ` +
+    message: `Output port ${quoteName(port.name)} is marked as a failure port (portFunction FAILURE), but DFF may only recognise ` +
       'failure ports by name. Name it "failure" or list it in FAILURE_PORTS so a FlowFile reaching it fails the invocation.',
     at: { path: [...port.path, 'name'] },
     componentId: port.id,

@@ -6,6 +6,7 @@ import type { ValidationOptions } from '../options';
 import { isDffName, MIN_ENV_KEY_LENGTH, reservedReason, suggestParameterName } from './naming';
 import { usedContexts } from '../parameterScope';
 import { contextNameAnchor } from './contextNameAnchor';
+import { quoteName } from '../quoteName';
 
 /** Lambda's limit for all environment keys and values of a function together, in bytes. */
 export const LAMBDA_ENV_LIMIT_BYTES = 4096;
@@ -38,8 +39,8 @@ function nameFindings(contexts: readonly ParameterContext[]): Finding[] {
       findings.push({
         code: problem.code,
         severity: 'error',
-        message: `Parameter "${parameter.name}" of context "${context.name}" ${problem.why}. ` +
-          `Rename it, e.g. to "${newName}", and update the references to it.`,
+        message: `Parameter ${quoteName(parameter.name)} of context ${quoteName(context.name)} ${problem.why}. ` +
+          `Rename it, e.g. to ${quoteName(newName)}, and update the references to it.`,
         at: { path: [...parameter.path, 'name'] },
         fixes: [{ kind: 'renameParameter', contextName: context.name, parameterName: parameter.name, newName }],
       });
@@ -96,12 +97,12 @@ function environmentSize(model: FlowModel, contexts: readonly ParameterContext[]
     message: `The non-sensitive parameters of this flow take ${parameterBytes} bytes as Lambda environment variables ` +
       `(names and values, UTF-8); with about ${DFF_VARIABLES_ESTIMATE_BYTES} bytes for DF_ACCESS_KEY, DF_PRIVATE_KEY and ` +
       `FLOW_CRN that is about ${total} bytes, over Lambda's limit of ${LAMBDA_ENV_LIMIT_BYTES} bytes for all variables ` +
-      `together. Move large values (${largest.map((item) => `"${item.parameter.name}"`).join(', ')}) into the AWS Secrets ` +
+      `together. Move large values (${largest.map((item) => quoteName(item.parameter.name)).join(', ')}) into the AWS Secrets ` +
       `Manager secret named after the context, e.g. by marking those parameters sensitive.`,
     at: contextNameAnchor(model, heaviest),
     related: largest.map(({ parameter, bytes }) => ({
       at: { path: [...parameter.path, 'value'] },
-      message: `"${parameter.name}" takes ${bytes} bytes`,
+      message: `${quoteName(parameter.name)} takes ${bytes} bytes`,
     })),
   }];
 }

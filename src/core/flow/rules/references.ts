@@ -9,6 +9,7 @@ import { isNiFiParameterName } from '../references';
 import { ParameterResolver, usedContexts } from '../parameterScope';
 import { exportsRootCanvas, isNotInlined } from './exportedGroup';
 import { readReferences, referenceSyntax, type PropertyReference } from './propertyReferences';
+import { quoteName } from '../quoteName';
 
 /** A name NiFi 1.x read with the quotes written around it. */
 const QUOTED_NAME = /^'(.+)'$/;
@@ -114,7 +115,7 @@ function propertySite(group: Group, component: Configurable, property: string, s
   return {
     group, component, property, sensitive,
     path: [...component.path, 'properties', property],
-    where: `property "${property}" of ${kind} "${component.name}"`,
+    where: `property ${quoteName(property)} of ${kind} ${quoteName(component.name)}`,
   };
 }
 
@@ -122,7 +123,7 @@ function scheduleSite(group: Group, processor: Processor): Omit<Site, 'reference
   return {
     group, component: processor, property: undefined, sensitive: false,
     path: [...processor.path, 'schedulingPeriod'],
-    where: `the run schedule ("schedulingPeriod") of processor "${processor.name}"`,
+    where: `the run schedule ("schedulingPeriod") of processor ${quoteName(processor.name)}`,
   };
 }
 
@@ -144,19 +145,19 @@ const MAX_RELATED = 20;
 function withoutContext(group: Group, sites: readonly Site[]): Finding {
   const [first] = sites;
   const names = [...new Set(sites.map((site) => site.reference.name))];
-  const shown = names.slice(0, 3).map((name) => `"${name}"`).join(', ');
+  const shown = names.slice(0, 3).map((name) => quoteName(name)).join(', ');
   const parameters = names.length === 1 ? `parameter ${shown}` : `${names.length} parameters (${shown}${names.length > 3 ? ', …' : ''})`;
   const references = sites.length === 1 ? `a reference to ${parameters}` : `${sites.length} references to ${parameters}`;
   const finding = siteFinding(first, 'reference-without-context',
-    `Process group "${group.name}" has no parameter context, yet it holds ${references}, first in ${first.where}: none of ` +
+    `Process group ${quoteName(group.name)} has no parameter context, yet it holds ${references}, first in ${first.where}: none of ` +
     'them can be resolved (a group does not inherit the context of its parent), so NiFi marks those components invalid. ' +
-    `Set a parameter context on "${group.name}" in NiFi and download the flow definition again.`);
+    `Set a parameter context on ${quoteName(group.name)} in NiFi and download the flow definition again.`);
   finding.componentId = group.id;
   finding.componentName = group.name;
   if (sites.length > 1) {
     finding.related = sites.slice(1, MAX_RELATED + 1).map((site) => ({
       at: { path: site.path, slice: { start: site.reference.start, length: site.reference.length } },
-      message: `Parameter "${site.reference.name}" is also referenced in ${site.where}`,
+      message: `Parameter ${quoteName(site.reference.name)} is also referenced in ${site.where}`,
     }));
   }
   return finding;
@@ -171,9 +172,9 @@ function undefinedParameter(site: Site, contextName: string, close: readonly Par
     : '';
   const guess = names.length === 0 ? quotes : `${quotes} Did you mean ${orList(names)}?`;
   const finding = siteFinding(site, 'parameter-undefined',
-    `${capitalize(site.where)} references parameter "${reference.name}", which parameter context "${contextName}" of group ` +
-    `"${group.name}" does not define, nor do the contexts it inherits.${guess} Correct the reference, or add ` +
-    `${sensitive ? 'a sensitive' : 'a'} parameter "${reference.name}" to "${contextName}" and ` +
+    `${capitalize(site.where)} references parameter ${quoteName(reference.name)}, which parameter context ${quoteName(contextName)} of group ` +
+    `${quoteName(group.name)} does not define, nor do the contexts it inherits.${guess} Correct the reference, or add ` +
+    `${sensitive ? 'a sensitive' : 'a'} parameter ${quoteName(reference.name)} to ${quoteName(contextName)} and ` +
     `${sensitive ? 'supply its value when you deploy the function' : 'set its value'}.`);
   const occurrence = references.filter((other) => other.name === reference.name).indexOf(reference);
   const replacements: FixSpec[] = property === undefined ? [] : names.map((newName) => ({
@@ -199,18 +200,18 @@ function sensitivityMismatch(site: Site, parameter: Parameter): Finding {
   const context = parameter.context.name;
   const finding = site.property === undefined
     ? siteFinding(site, 'plain-property-sensitive-parameter',
-      `${capitalize(site.where)} references parameter "${name}" of context "${context}", which is sensitive: NiFi lets ` +
+      `${capitalize(site.where)} references parameter ${quoteName(name)} of context ${quoteName(context)}, which is sensitive: NiFi lets ` +
       'no processor setting outside its properties reference a sensitive parameter. Reference a non-sensitive parameter ' +
-      `here, or make "${name}" non-sensitive if its value is not a secret.`)
+      `here, or make ${quoteName(name)} non-sensitive if its value is not a secret.`)
     : site.sensitive
     ? siteFinding(site, 'sensitive-property-plain-parameter',
-      `${capitalize(site.where)} is sensitive, but parameter "${name}" of context "${context}" is not: NiFi lets a ` +
-      `sensitive property reference only sensitive parameters. Mark "${name}" sensitive, or reference a sensitive parameter.`)
+      `${capitalize(site.where)} is sensitive, but parameter ${quoteName(name)} of context ${quoteName(context)} is not: NiFi lets a ` +
+      `sensitive property reference only sensitive parameters. Mark ${quoteName(name)} sensitive, or reference a sensitive parameter.`)
     : siteFinding(site, 'plain-property-sensitive-parameter',
-      `${capitalize(site.where)} is not sensitive, but parameter "${name}" of context "${context}" is: NiFi lets only ` +
-      `sensitive properties reference sensitive parameters. Reference a non-sensitive parameter here, or make "${name}" ` +
+      `${capitalize(site.where)} is not sensitive, but parameter ${quoteName(name)} of context ${quoteName(context)} is: NiFi lets only ` +
+      `sensitive properties reference sensitive parameters. Reference a non-sensitive parameter here, or make ${quoteName(name)} ` +
       'non-sensitive if its value is not a secret.');
-  finding.related = [{ at: { path: [...parameter.path, 'name'] }, message: `Parameter "${name}" of context "${context}"` }];
+  finding.related = [{ at: { path: [...parameter.path, 'name'] }, message: `Parameter ${quoteName(name)} of context ${quoteName(context)}` }];
   return finding;
 }
 
@@ -223,12 +224,12 @@ function unusedParameters(model: FlowModel, referenced: ReadonlySet<Parameter>):
       if (referenced.has(parameter)) continue;
       const winner = winners.get(parameter.name);
       const why = winner
-        ? `references to "${parameter.name}" resolve to the one in context "${winner.context.name}", which takes precedence`
+        ? `references to ${quoteName(parameter.name)} resolve to the one in context ${quoteName(winner.context.name)}, which takes precedence`
         : 'nothing in this flow references it';
       findings.push({
         code: 'parameter-unused',
         severity: 'hint',
-        message: `Parameter "${parameter.name}" of context "${context.name}" is never used: ${why}. ` +
+        message: `Parameter ${quoteName(parameter.name)} of context ${quoteName(context.name)} is never used: ${why}. ` +
           'Remove it from the context if nothing else needs it.',
         at: { path: [...parameter.path, 'name'] },
       });

@@ -5,6 +5,7 @@ import type { Finding } from '../finding';
 import { JsonLocator } from '../locate';
 import type { Component, Connection, ConnectionEnd, FlowModel, Group } from '../model';
 import type { ValidationOptions } from '../options';
+import { quoteName } from '../quoteName';
 
 export function checkStructure(model: FlowModel, _options: ValidationOptions): Finding[] {
   return [...duplicateIdentifiers(model), ...missingEndpoints(model)];
@@ -28,14 +29,14 @@ function duplicateIdentifiers(model: FlowModel): Finding[] {
         findings.push({
           code: 'duplicate-identifier',
           severity: 'error',
-          message: `${capitalize(describe(component))} has the identifier "${id}", which ${describe(first)} already uses. ` +
+          message: `${capitalize(describe(component))} has the identifier ${quoteName(id)}, which ${describe(first)} already uses. ` +
             'Identifiers must be unique within a process group (connections name their ends by group and identifier, so NiFi ' +
             'cannot tell the two apart): give one of them a ' +
             'new identifier (a new UUID), or download the flow definition again from NiFi.',
           at: { path: [...component.path, 'identifier'] },
           componentId: id,
           componentName: component.name,
-          related: [{ at: { path: [...first.path, 'identifier'] }, message: `First use of "${id}" in this group: ${describe(first)}` }],
+          related: [{ at: { path: [...first.path, 'identifier'] }, message: `First use of ${quoteName(id)} in this group: ${describe(first)}` }],
         });
       }
     }
@@ -78,7 +79,7 @@ function missingEndpoints(model: FlowModel): Finding[] {
         findings.push({
           code: 'connection-endpoint-missing',
           severity: 'error',
-          message: `${capitalize(describe(connection))} has ${id ? `a ${end} "${id}" that matches no component in the flow` : `no ${end} id`}. ` +
+          message: `${capitalize(describe(connection))} has ${id ? `a ${end} ${quoteName(id)} that matches no component in the flow` : `no ${end} id`}. ` +
             `Reconnect its ${end} in NiFi and download the flow definition again, or remove the connection.`,
           at: { path: [...connection.path, end, 'id'] },
           componentId: connection.id,
@@ -135,8 +136,8 @@ const KIND_LABELS: Record<Component['kind'], string> = {
 function describe(component: Component): string {
   const label = KIND_LABELS[component.kind];
   const name = component.kind === 'CONNECTION' ? connectionName(component as Connection) : component.name;
-  const where = component.group ? ` in group "${component.group.name}"` : '';
-  return `the ${label}${name ? ` "${name}"` : ''}${where}`;
+  const where = component.group ? ` in group ${quoteName(component.group.name)}` : '';
+  return `the ${label}${name ? ` ${quoteName(name)}` : ''}${where}`;
 }
 
 function capitalize(text: string): string {
