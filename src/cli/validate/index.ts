@@ -98,8 +98,8 @@ function check(
 /** The output in pieces: one string of a million findings' SARIF would pass what a string can hold. */
 function render(result: ValidateResult, options: ValidateOptions, cwd: string, version: string): Iterable<string> {
   switch (options.format) {
-    case 'json': return [formatJson(result)];
-    case 'sarif': return [formatSarif(result, cwd, version)];
-    case 'text': return [formatText(result)];
+    case 'json': return formatJson(result);
+    case 'sarif': return formatSarif(result, cwd, version);
+    case 'text': return formatText(result);
   }
 }

@@ -51,7 +51,7 @@ describe('dff validate', () => {
       assert.equal(file.path, MALFORMED);
       assert.equal(file.findings.length, 1);
       const [finding] = file.findings;
-      assert.deepEqual(Object.keys(finding), ['code', 'severity', 'message', 'range', 'componentId', 'componentName']);
+      assert.deepEqual(Object.keys(finding), ['code', 'severity', 'message', 'range', 'componentId', 'componentName', 'related']);
       assert.equal(finding.code, 'flow-syntax');
       assert.equal(finding.severity, 'error');
       assert.deepEqual(finding.range, { start: { line: 5, character: 4 }, end: { line: 5, character: 19 } });

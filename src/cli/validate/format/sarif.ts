@@ -2,35 +2,40 @@
 import { pathToFileURL } from 'node:url';
 import type { ResolvedFinding, Severity, TextSpan } from '../../../core/flow/finding';
 import { inTextOrder, type ValidateResult } from '../result';
+import { indentedJson, Pieces } from './pieces';
 
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const SOURCE_ROOT = '%SRCROOT%';
 
-export function formatSarif(result: ValidateResult, cwd: string, toolVersion: string): string {
+/** The same text as JSON.stringify(log, null, 2) + '\n' of one SARIF log, in pieces. */
+export function formatSarif(result: ValidateResult, cwd: string, toolVersion: string): string[] {
   const ruleIndex = new Map<string, number>();
   const rules: { id: string; shortDescription: { text: string } }[] = [];
-  const results = [];
-  for (const flow of result.flows) {
-    for (const finding of inTextOrder(flow.findings)) {
-      let index = ruleIndex.get(finding.code);
-      if (index === undefined) {
-        index = rules.length;
-        ruleIndex.set(finding.code, index);
-        rules.push({ id: finding.code, shortDescription: { text: describeCode(finding.code) } });
-      }
-      results.push(sarifResult(finding, index, fileUri(flow.path)));
+  const files = result.flows.map((flow) => ({ uri: fileUri(flow.path), findings: inTextOrder(flow.findings) }));
+  for (const { findings } of files) {
+    for (const finding of findings) {
+      if (ruleIndex.has(finding.code)) continue;
+      ruleIndex.set(finding.code, rules.length);
+      rules.push({ id: finding.code, shortDescription: { text: describeCode(finding.code) } });
     }
   }
-  const log = {
-    $schema: SCHEMA,
-    version: '2.1.0',
-    runs: [{
-      tool: { driver: { name: 'dff', version: toolVersion, informationUri: 'https://docs.cloudera.com/dataflow/cloud/', rules } },
-      originalUriBaseIds: { [SOURCE_ROOT]: { uri: folderUri(cwd) } },
-      results,
-    }],
+  const run = {
+    tool: { driver: { name: 'dff', version: toolVersion, informationUri: 'https://docs.cloudera.com/dataflow/cloud/', rules } },
+    originalUriBaseIds: { [SOURCE_ROOT]: { uri: folderUri(cwd) } },
   };
-  return JSON.stringify(log, null, 2) + '\n';
+  const out = new Pieces();
+  const runText = indentedJson(run, 4);
+  out.add(`{\n  "$schema": ${JSON.stringify(SCHEMA)},\n  "version": "2.1.0",\n  "runs": [\n    ${runText.slice(0, -(1 + 4 + 1))},\n      "results": `);
+  let count = 0;
+  for (const { uri, findings } of files) {
+    for (const finding of findings) {
+      out.add(`${count === 0 ? '[' : ','}\n        ${indentedJson(sarifResult(finding, ruleIndex.get(finding.code)!, uri), 8)}`);
+      count++;
+    }
+  }
+  out.add(count === 0 ? '[]' : '\n      ]');
+  out.add('\n    }\n  ]\n}\n');
+  return out.end();
 }
 
 function sarifResult(finding: ResolvedFinding, ruleIndex: number, uri: string) {

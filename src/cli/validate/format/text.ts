@@ -1,18 +1,23 @@
 // path:line:col: severity code: message, with 1-based line and column as compilers print them.
 import { countOf } from '../../../core/countOf';
+import { escapeControlCharacters } from '../../../core/flow/quoteName';
 import { countBySeverity, inTextOrder, type ValidateResult } from '../result';
+import { Pieces } from './pieces';
 
-export function formatText(result: ValidateResult): string {
-  const lines: string[] = [];
-  for (const file of result.skippedExplicit) lines.push(`${file}: not a flow definition, skipped`);
+export function formatText(result: ValidateResult): string[] {
+  const out = new Pieces();
+  // Paths and messages may carry text from the file (or a file name) with control characters: a
+  // terminal would act on them, so each line shows them escaped.
+  const line = (text: string) => out.add(`${escapeControlCharacters(text)}\n`);
+  for (const file of result.skippedExplicit) line(`${file}: not a flow definition, skipped`);
   for (const flow of result.flows) {
     for (const finding of inTextOrder(flow.findings)) {
-      const { line, character } = finding.range.start;
-      lines.push(`${flow.path}:${line + 1}:${character + 1}: ${finding.severity} ${finding.code}: ${finding.message}`);
+      const { line: row, character } = finding.range.start;
+      line(`${flow.path}:${row + 1}:${character + 1}: ${finding.severity} ${finding.code}: ${finding.message}`);
     }
   }
-  lines.push(summary(result));
-  return lines.join('\n') + '\n';
+  line(summary(result));
+  return out.end();
 }
 
 function summary(result: ValidateResult): string {
