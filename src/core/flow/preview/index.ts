@@ -1,0 +1,6 @@
+// The Flow Preview's drawing model (issue 11): computed here, rendered by the webview.
+export { buildPreview } from './build';
+export { componentKey, componentKeyOfPath, keyPath } from './componentKey';
+export { pathAtOffset, pathsAtOffsets } from './pathAtOffset';
+export type * from './types';
+export type * from './messages';
