@@ -68,7 +68,8 @@ export interface Refusal {
   message: string;
 }
 
-export type WarningCode = 'runtime-deprecated' | 'runtime-deprecation-near' | 'secret-several-contexts' | 'role-not-tagged' | 'trigger-on-latest';
+export type WarningCode =
+  | 'runtime-deprecated' | 'runtime-deprecation-near' | 'secret-several-contexts' | 'role-not-tagged' | 'trigger-on-latest' | 'function-tags-unreadable';
 
 export interface DeployWarning {
   code: WarningCode;

@@ -186,7 +186,13 @@ export function snapshotOf(config: FunctionConfiguration): FunctionSnapshot {
 
 async function readFunction(clients: DeployClients, functionName: string, call: Call): Promise<FunctionSnapshot | undefined> {
   const found = await orUndefined(clients.lambda.send(new GetFunctionCommand({ FunctionName: functionName }), call));
-  return found?.Configuration ? snapshotOf(found.Configuration) : undefined;
+  if (!found?.Configuration) return undefined;
+  // GetFunction returns the tags with the function only when the caller may lambda:ListTags; else TagsError.
+  return {
+    ...snapshotOf(found.Configuration),
+    ...(found.Tags ? { tags: { ...found.Tags } } : {}),
+    ...(found.TagsError ? { tagsError: `${found.TagsError.ErrorCode ?? 'Error'}: ${found.TagsError.Message ?? ''}`.trim() } : {}),
+  };
 }
 
 async function readVersions(clients: DeployClients, functionName: string, call: Call): Promise<FunctionSnapshot[]> {

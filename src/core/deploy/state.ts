@@ -43,6 +43,10 @@ export interface FunctionSnapshot {
   deadLetterArn?: string;
   state?: string;
   lastUpdateStatus?: string;
+  /** The function's tags as GetFunction returns them ($LATEST only); undefined when it returned none. */
+  tags?: Record<string, string>;
+  /** Why GetFunction could not return the tags (e.g. lambda:ListTags not allowed). */
+  tagsError?: string;
 }
 
 export type CodeState =

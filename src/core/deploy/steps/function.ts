@@ -1,17 +1,19 @@
 // The function: created with everything at once, or updated in two steps as Lambda requires (code,
 // then configuration, waiting in between). Environment variables merge: variables the function has
-// that this deploy does not set stay, unless the target lists them in removeEnvironment.
+// that this deploy does not set stay, unless the target lists them in removeEnvironment. The
+// Description is set only at creation; which zip the code came from is kept in a tag (codeSource.ts).
 import {
-  CreateFunctionCommand, GetFunctionConfigurationCommand, UpdateFunctionCodeCommand, UpdateFunctionConfigurationCommand,
+  CreateFunctionCommand, GetFunctionConfigurationCommand, TagResourceCommand, UpdateFunctionCodeCommand, UpdateFunctionConfigurationCommand,
   type FunctionCode, type Runtime,
 } from '@aws-sdk/client-lambda';
+import { CODE_SOURCE_TAG, codeChanged, codeSourceTag } from '../codeSource';
 import type { DesiredDeployment } from '../desired';
 import { environmentBytes, LAMBDA_ENV_LIMIT_BYTES, largestVariables, SENSITIVE_VARIABLES } from '../environment';
 import { MANAGED_BY_TAG, MANAGED_BY_VALUE } from '../policies';
 import type { EnvironmentChange, PlanStep, StepDetail } from '../planTypes';
 import type { ApplyRuntime } from '../runtime';
 import type { CodeState, FunctionSnapshot } from '../state';
-import { refuse, type PlanContext } from './context';
+import { refuse, warn, type PlanContext } from './context';
 import { waitUntilReady } from './waitActive';
 
 /** The function's variables after this deploy: what it has, minus removeEnvironment, with ours on top. */
@@ -38,36 +40,26 @@ export function environmentChanges(current: Readonly<Record<string, string>>, de
   return changes;
 }
 
-/** Where the code comes from, as Lambda's Code parameter, and the mark the description keeps of it. */
-export function codeLocation(desired: DesiredDeployment, code: CodeState): { code: FunctionCode; mark: string } {
+/** Where the code comes from, as Lambda's Code parameter. */
+export function codeLocation(desired: DesiredDeployment, code: CodeState): { code: FunctionCode } {
   if (desired.code.kind === 's3' && code.kind === 's3') {
-    const etag = code.etag?.replace(/"/g, '') ?? '';
-    return {
-      code: { S3Bucket: desired.code.bucket, S3Key: desired.code.key, ...(code.versionId ? { S3ObjectVersion: code.versionId } : {}) },
-      mark: `code s3://${desired.code.bucket}/${desired.code.key} etag ${etag}${code.versionId ? ` version ${code.versionId}` : ''}`,
-    };
+    return { code: { S3Bucket: desired.code.bucket, S3Key: desired.code.key, ...(code.versionId ? { S3ObjectVersion: code.versionId } : {}) } };
   }
   const key = code.kind === 'localZip' ? code.key : '';
   const bucket = desired.code.kind === 'localZip' ? desired.code.bucket : '';
-  return { code: { S3Bucket: bucket, S3Key: key }, mark: '' };
+  return { code: { S3Bucket: bucket, S3Key: key } };
 }
 
-/**
- * The function's description: says who deploys it and, for code taken from S3, which object (and
- * ETag) it was made from, so a later deploy knows whether that object changed.
- */
-export function functionDescription(desired: DesiredDeployment, code: CodeState): string {
-  const { mark } = codeLocation(desired, code);
-  const head = `DataFlow Functions: ${desired.flowName} (${desired.targetName})`;
-  const text = mark ? `${head}; ${mark}` : head;
-  return text.length <= 256 ? text : `${head.slice(0, Math.max(0, 255 - mark.length - 2))}; ${mark}`.slice(0, 256);
+/** The description a new function gets. Never written again: after creation it is the user's. */
+export function functionDescription(desired: DesiredDeployment): string {
+  return `DataFlow Functions: ${desired.flowName} (${desired.targetName})`.slice(0, 256);
 }
 
-export function codeChanged(desired: DesiredDeployment, code: CodeState, current: FunctionSnapshot): boolean {
-  if (current.architecture !== desired.architecture) return true;
-  if (code.kind === 'localZip') return current.codeSha256 !== code.sha256Base64;
-  const { mark } = codeLocation(desired, code);
-  return !(current.description ?? '').endsWith(mark);
+/** The dff:code-source tag as the plan shows it, when the code step changes it. */
+function codeSourceDetail(desired: DesiredDeployment, code: CodeState, current: FunctionSnapshot | undefined): StepDetail[] {
+  const after = codeSourceTag(desired, code);
+  const before = current?.tags?.[CODE_SOURCE_TAG];
+  return after !== undefined && after !== before ? [{ field: `tag ${CODE_SOURCE_TAG}`, before, after }] : [];
 }
 
 interface ConfigurationField {
@@ -77,7 +69,7 @@ interface ConfigurationField {
 }
 
 function configurationFields(context: PlanContext, current: FunctionSnapshot): ConfigurationField[] {
-  const { desired, state } = context;
+  const { desired } = context;
   const fields: ConfigurationField[] = [
     { field: 'role', before: current.role, after: context.roleArn },
     { field: 'runtime', before: current.runtime, after: desired.runtime },
@@ -85,7 +77,6 @@ function configurationFields(context: PlanContext, current: FunctionSnapshot): C
     { field: 'memory (MB)', before: current.memoryMb?.toString(), after: String(desired.memoryMb) },
     { field: 'timeout (s)', before: current.timeoutSeconds?.toString(), after: String(desired.timeoutSeconds) },
     { field: 'ephemeral storage (MB)', before: current.ephemeralStorageMb?.toString(), after: String(desired.ephemeralStorageMb) },
-    { field: 'description', before: current.description, after: functionDescription(desired, state.code) },
   ];
   if (desired.deadLetterArn) fields.push({ field: 'dead-letter target', before: current.deadLetterArn, after: desired.deadLetterArn });
   return fields.filter((item) => item.before !== item.after);
@@ -125,6 +116,8 @@ export function planFunction(context: PlanContext): { steps: PlanStep[]; environ
           { field: 'memory / timeout / storage', after: `${desired.memoryMb} MB / ${desired.timeoutSeconds} s / ${desired.ephemeralStorageMb} MB` },
           { field: 'role', after: context.roleArn },
           { field: 'code', after: codeText },
+          { field: 'description', after: functionDescription(desired) },
+          ...codeSourceDetail(desired, state.code, undefined),
           { field: 'environment', after: envSummary },
           ...(desired.deadLetterArn ? [{ field: 'dead-letter target', after: desired.deadLetterArn }] : []),
         ],
@@ -133,6 +126,10 @@ export function planFunction(context: PlanContext): { steps: PlanStep[]; environ
   }
   const steps: PlanStep[] = [];
   const newCode = codeChanged(desired, state.code, current);
+  if (newCode && current.tagsError && state.code.kind === 's3' && current.architecture === desired.architecture) {
+    warn(context, 'function-tags-unreadable', `Could not read the tags of function ${desired.functionName} (${current.tagsError}), where deploy records which zip ` +
+      `its code came from: it cannot tell whether ${codeText} changed, so it updates the code. Allowing lambda:ListTags avoids this.`);
+  }
   steps.push({
     id: 'function',
     kind: 'function',
@@ -143,6 +140,7 @@ export function planFunction(context: PlanContext): { steps: PlanStep[]; environ
       ? [
         { field: 'code', before: current.codeSha256 ? `sha256 ${current.codeSha256}` : undefined, after: codeText },
         ...(current.architecture !== desired.architecture ? [{ field: 'architecture', before: current.architecture, after: desired.architecture }] : []),
+        ...codeSourceDetail(desired, state.code, current),
       ]
       : [],
   });
@@ -171,6 +169,7 @@ export async function runFunction(step: PlanStep, runtime: ApplyRuntime): Promis
   const { desired, state } = runtime.plan;
   const lambda = runtime.clients.lambda;
   const { code } = codeLocation(desired, state.code);
+  const source = codeSourceTag(desired, state.code);
   if (step.change === 'create') {
     const role = runtime.resolved.roleArn ?? runtime.plan.state.role?.arn ?? roleOf(runtime);
     try {
@@ -180,7 +179,7 @@ export async function runFunction(step: PlanStep, runtime: ApplyRuntime): Promis
         Role: role,
         Handler: desired.handler,
         Code: code,
-        Description: functionDescription(desired, state.code),
+        Description: functionDescription(desired),
         Timeout: desired.timeoutSeconds,
         MemorySize: desired.memoryMb,
         Publish: false,
@@ -188,19 +187,35 @@ export async function runFunction(step: PlanStep, runtime: ApplyRuntime): Promis
         EphemeralStorage: { Size: desired.ephemeralStorageMb },
         Architectures: [desired.architecture],
         ...(desired.deadLetterArn ? { DeadLetterConfig: { TargetArn: desired.deadLetterArn } } : {}),
-        Tags: { [MANAGED_BY_TAG]: MANAGED_BY_VALUE },
+        Tags: { [MANAGED_BY_TAG]: MANAGED_BY_VALUE, ...(source === undefined ? {} : { [CODE_SOURCE_TAG]: source }) },
       }), options));
     } catch (error) {
       const value = error as { name?: string; message?: string };
       if (!(value.name === 'ResourceConflictException' && /already exist/i.test(value.message ?? ''))) throw error;
       // Created by an earlier run: bring it to the target's settings instead.
       await updateCode(runtime, code);
+      await recordCodeSource(runtime, source, undefined);
       await updateConfiguration(runtime);
     }
     await waitUntilReady(runtime);
     return;
   }
   await updateCode(runtime, code);
+  await recordCodeSource(runtime, source, state.function?.tags?.[CODE_SOURCE_TAG]);
+}
+
+/**
+ * Records the code's source in the dff:code-source tag, only after the code itself was updated (a
+ * failure in between leaves the old tag, so the next deploy updates the code again). TagResource
+ * merges by key: the function's other tags, the user's included, stay.
+ */
+async function recordCodeSource(runtime: ApplyRuntime, source: string | undefined, recorded: string | undefined): Promise<void> {
+  if (source === undefined || source === recorded) return;
+  const { plan } = runtime;
+  await runtime.call(`lambda:TagResource ${plan.desired.functionName}`, (options) => runtime.clients.lambda.send(new TagResourceCommand({
+    Resource: plan.functionArn,
+    Tags: { [CODE_SOURCE_TAG]: source },
+  }), options));
 }
 
 export async function runFunctionConfiguration(_step: PlanStep, runtime: ApplyRuntime): Promise<void> {
@@ -234,7 +249,6 @@ async function updateConfiguration(runtime: ApplyRuntime): Promise<void> {
     MemorySize: desired.memoryMb,
     Timeout: desired.timeoutSeconds,
     EphemeralStorage: { Size: desired.ephemeralStorageMb },
-    Description: functionDescription(desired, state.code),
     Environment: { Variables: variables },
     ...(desired.deadLetterArn ? { DeadLetterConfig: { TargetArn: desired.deadLetterArn } } : {}),
   }), options));
