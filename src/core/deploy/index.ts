@@ -8,6 +8,7 @@ export type {
   FunctionKey, ParameterSource, Refusal, RefusalCode, WarningCode,
 } from './desired';
 export { environmentBytes, LAMBDA_ENV_LIMIT_BYTES, SENSITIVE_VARIABLES } from './environment';
+export { CODE_SOURCE_TAG } from './codeSource';
 export { runtimeWarning, deprecationDate } from './runtimes';
 export { readState, parseSecretValues } from './readState';
 export type { DeployClients, ReadOptions } from './readState';
