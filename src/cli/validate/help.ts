@@ -13,5 +13,10 @@ Options:
                                   "failure", as the function's FAILURE_PORTS will list them.
   -h, --help                      Show this help.
 
-Exit status: 0 no errors, 1 at least one error found, 2 could not run.
+Positions: text and sarif give 1-based lines and columns (as compilers and editors show them);
+json gives 0-based "line" and "character" (as the Language Server Protocol and VS Code's API do),
+so line 0 character 4 in json is 1:5 in text.
+
+Exit status: 0 no errors, 1 at least one error found, 2 could not run, or none of the
+files named on the command line is a flow definition (so a CI job pointed at the wrong file fails).
 `;

@@ -78,6 +78,10 @@ export async function runValidate(argv: string[], io: CliIo, deps: ValidateDeps 
     }
   }
 
+  // As ESLint does for a pattern that matches nothing: a CI job pointed at the wrong file must not pass.
+  if (result.flows.length === 0 && result.skippedExplicit.length > 0) {
+    problems.push(`${noFlowAmong(result.skippedExplicit)}: nothing was checked.`);
+  }
   for (const piece of render(result, options, io.cwd, deps.version ?? '0.0.0')) io.stdout(piece);
   for (const problem of problems) io.stderr(`dff validate: ${problem}\n`);
   if (problems.length > 0) return EXIT_CANNOT_RUN;
@@ -102,4 +106,9 @@ function render(result: ValidateResult, options: ValidateOptions, cwd: string, v
     case 'sarif': return formatSarif(result, cwd, version);
     case 'text': return formatText(result);
   }
+}
+
+function noFlowAmong(named: string[]): string {
+  if (named.length === 1) return `"${named[0]}" is not a flow definition (a JSON object with "flowContents")`;
+  return `none of the ${named.length} files named is a flow definition (a JSON object with "flowContents")`;
 }

@@ -24,11 +24,62 @@ describe('dff validate', () => {
       assert.equal(io.err, '');
     });
 
-    it('notes a file named on the command line that is not a flow definition', async () => {
+    it('fails (exit 2) when the one file named is not a flow definition, so a CI job pointed at the wrong file does not pass', async () => {
       const io = fakeIo();
       const code = await runValidate([NOT_A_FLOW], io);
-      assert.equal(code, 0);
+      assert.equal(code, 2);
       assert.equal(io.out, `${NOT_A_FLOW}: not a flow definition, skipped\nNo flow definitions found (1 other JSON file skipped).\n`);
+      assert.equal(io.err, `dff validate: "${NOT_A_FLOW}" is not a flow definition (a JSON object with "flowContents"): nothing was checked.\n`);
+    });
+
+    it('fails when none of several files named is a flow, and calls a Markdown file "other file", not "JSON file"', async () => {
+      const io = fakeIo();
+      assert.equal(await runValidate([NOT_A_FLOW, 'README.md'], io), 2);
+      assert.match(io.out, /^README\.md: not a flow definition, skipped$/m);
+      assert.match(io.out, /No flow definitions found \(2 other files skipped\)\.\n$/);
+      assert.match(io.err, /none of the 2 files named is a flow definition/);
+      const json = fakeIo();
+      assert.equal(await runValidate([NOT_A_FLOW, '--format', 'json'], json), 2);
+      assert.deepEqual(JSON.parse(json.out), { files: [] });
+    });
+
+    it('exits from the findings when one file named is a flow and another is not (one good, one bad)', async () => {
+      const io = fakeIo();
+      assert.equal(await runValidate([CLEAN, 'README.md'], io), 0);
+      assert.match(io.out, /^README\.md: not a flow definition, skipped$/m);
+      assert.match(io.out, /No problems in 1 flow definition \(1 other file skipped\)\.\n$/);
+      assert.equal(io.err, '');
+      const withError = fakeIo();
+      assert.equal(await runValidate([MALFORMED, NOT_A_FLOW], withError), 1);
+      assert.match(withError.out, /1 error, 0 warnings in 1 flow definition \(1 other JSON file skipped\)\.\n$/);
+    });
+
+    it('counts hints in the summary with the word each line uses', async () => {
+      const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'dff-cli-hint-'));
+      try {
+        const flow = JSON.parse(await fs.readFile(CLEAN, 'utf8'));
+        flow.parameterContexts.S3Writer.parameters.push(
+          { name: 'Unused1', sensitive: false, value: 'a' },
+          { name: 'Unused2', sensitive: false, value: 'b' },
+        );
+        await fs.writeFile(path.join(dir, 'hints.json'), JSON.stringify(flow, null, 2));
+        const io = fakeIo(dir);
+        assert.equal(await runValidate(['hints.json'], io), 0);
+        const lines = io.out.trimEnd().split('\n');
+        assert.equal(lines.filter((line) => / hint parameter-unused: /.test(line)).length, 2, io.out);
+        assert.equal(lines[lines.length - 1], '0 errors, 0 warnings, 2 hints in 1 flow definition.');
+        assert.doesNotMatch(io.out, /note/);
+      } finally {
+        await fs.rm(dir, { recursive: true, force: true });
+      }
+    });
+
+    it('says in --help that json positions are 0-based and text and sarif 1-based', async () => {
+      const io = fakeIo();
+      assert.equal(await runValidate(['--help'], io), 0);
+      assert.match(io.out, /text and sarif give 1-based lines and columns/);
+      assert.match(io.out, /json gives 0-based "line" and "character"/);
+      assert.match(io.out, /none of the\s+files named on the command line is a flow definition/);
     });
 
     it('exits 0 on a flow without errors', async () => {

@@ -74,7 +74,7 @@ describe('dff validate input', function () {
       await fs.writeFile(path.join(dir, 'rows.json'), text);
       const counter = { bytes: 0 };
       const io = fakeIo(dir);
-      assert.equal(await runValidate(['rows.json'], io, { open: countingOpen(counter) }), 0);
+      assert.equal(await runValidate(['rows.json'], io, { open: countingOpen(counter) }), 2, 'a file named that is not a flow fails the run');
       assert.equal(counter.bytes, DETECTION_HEAD_BYTES);
       assert.match(io.out, /^rows\.json: not a flow definition, skipped$/m);
     });
@@ -150,8 +150,9 @@ describe('dff validate input', function () {
 
     it('says standard input is not a flow definition when it is other JSON', async () => {
       const io = fakeIo();
-      assert.equal(await runValidate(['-'], io, { stdin: Readable.from([Buffer.from('{"name":"x"}')]) }), 0);
-      assert.equal(io.out, '<stdin>: not a flow definition, skipped\nNo flow definitions found (1 other JSON file skipped).\n');
+      assert.equal(await runValidate(['-'], io, { stdin: Readable.from([Buffer.from('{"name":"x"}')]) }), 2);
+      assert.equal(io.out, '<stdin>: not a flow definition, skipped\nNo flow definitions found (1 other file skipped).\n');
+      assert.equal(io.err, 'dff validate: "<stdin>" is not a flow definition (a JSON object with "flowContents"): nothing was checked.\n');
     });
 
     it('works in a pipeline: cat flow.json | dff validate -', async () => {

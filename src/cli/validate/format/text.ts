@@ -23,13 +23,16 @@ export function formatText(result: ValidateResult): string[] {
 function summary(result: ValidateResult): string {
   const flows = countOf(result.flows.length, 'flow definition');
   const skipped = result.skippedCount + result.skippedExplicit.length;
-  const others = skipped > 0 ? ` (${countOf(skipped, 'other JSON file')} skipped)` : '';
+  // Folders are searched for *.json only; a file named on the command line may be anything (README.md).
+  const allJson = result.skippedExplicit.every((file) => /\.json$/i.test(file));
+  const others = skipped > 0 ? ` (${countOf(skipped, allJson ? 'other JSON file' : 'other file')} skipped)` : '';
   if (result.flows.length === 0) return `No flow definitions found${others}.`;
   const counts = countBySeverity(result);
   const total = counts.error + counts.warning + counts.info + counts.hint;
   if (total === 0) return `No problems in ${flows}${others}.`;
   const parts = [countOf(counts.error, 'error'), countOf(counts.warning, 'warning')];
-  const notes = counts.info + counts.hint;
-  if (notes > 0) parts.push(countOf(notes, 'note'));
+  // The same words as the lines: "info" and "hint", not a third one.
+  if (counts.info > 0) parts.push(`${counts.info} info`);
+  if (counts.hint > 0) parts.push(countOf(counts.hint, 'hint'));
   return `${parts.join(', ')} in ${flows}${others}.`;
 }
