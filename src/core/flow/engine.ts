@@ -2,8 +2,10 @@
 export { validateText } from './validate';
 export type { Validation } from './validate';
 export { mayBeFlowDefinition, DETECTION_HEAD_BYTES } from './detect';
-export { flowLenses, hoverAt, completionsAt, definitionAt } from './editor';
-export type { LensData, HoverData, CompletionData, CompletionEntry, DefinitionData } from './editor';
+export { flowLenses, hoverAt, completionsAt, definitionAt, renameTargetAt, renameParameterTo } from './editor';
+export type { LensData, HoverData, CompletionData, CompletionEntry, DefinitionData, RenameTarget, RenameOutcome } from './editor';
 export { computeFix, fixTitle, isPreferredFix } from './fixes';
-export { buildPreview, componentKeyOfPath, pathAtOffset } from './preview';
-export type { PreviewModel } from './preview';
+export { fixAll } from './fixAll';
+export type { FixAllResult } from './fixAll';
+export { previewText, componentKeyOfPath, componentRange, pathAtOffset } from './preview';
+export type { PreviewModel, PreviewOutcome, PreviewFinding, ToWebview, FromWebview } from './preview';

@@ -1,5 +1,6 @@
 // Core results -> vscode types.
 import * as vscode from 'vscode';
+import { shortMessage } from '../../core/flow/editor/shortMessage';
 import type { ResolvedFinding, Severity, TextSpan } from '../../core/flow/finding';
 
 export const DIAGNOSTIC_SOURCE = 'DataFlow Functions';
@@ -23,9 +24,10 @@ export function offsetRange(document: vscode.TextDocument, startOffset: number, 
 }
 
 export function toDiagnostic(uri: vscode.Uri, finding: ResolvedFinding): vscode.Diagnostic {
-  const diagnostic = new vscode.Diagnostic(toRange(finding.range), finding.message, SEVERITIES[finding.severity]);
+  // One sentence in the Problems panel and the F8 peek; the rest is in the hover and on the rule's page.
+  const diagnostic = new vscode.Diagnostic(toRange(finding.range), shortMessage(finding.message), SEVERITIES[finding.severity]);
   diagnostic.source = DIAGNOSTIC_SOURCE;
-  diagnostic.code = finding.code;
+  diagnostic.code = { value: finding.code, target: ruleDocsLink(finding.code) };
   diagnostic.relatedInformation = finding.related.map(
     (related) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, toRange(related.range)), related.message),
   );
@@ -37,4 +39,11 @@ export function diagnosticCode(diagnostic: vscode.Diagnostic): string | undefine
   const code = diagnostic.code;
   if (code === undefined) return undefined;
   return typeof code === 'object' ? String(code.value) : String(code);
+}
+
+export const SHOW_RULE_DOCS_COMMAND = 'dff.showRuleDocs';
+
+/** The code's link in the Problems panel and the hover: opens the rule's page in the Markdown preview. */
+export function ruleDocsLink(code: string): vscode.Uri {
+  return vscode.Uri.parse(`command:${SHOW_RULE_DOCS_COMMAND}?${encodeURIComponent(JSON.stringify([code]))}`);
 }

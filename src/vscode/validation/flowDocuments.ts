@@ -2,6 +2,7 @@
 // version so diagnostics, CodeLens, code actions and hover share one run.
 import * as vscode from 'vscode';
 import type { Validation } from '../../core/flow/validate';
+import { applyRuleSettings } from '../../core/flow/editor/ruleSettings';
 import { loadFlowEngine } from '../lazy';
 import { settings } from './settings';
 
@@ -69,5 +70,7 @@ function validate(document: vscode.TextDocument): Validation | undefined {
   const head = document.getText(new vscode.Range(new vscode.Position(0, 0), document.positionAt(engine.DETECTION_HEAD_BYTES)));
   if (!engine.mayBeFlowDefinition(head)) return undefined;
   const validation = engine.validateText(document.getText(), { failurePorts: settings.failurePorts(document.uri) });
-  return validation.isFlow ? validation : undefined;
+  if (!validation.isFlow) return undefined;
+  // Diagnostics, CodeLens, quick fixes and hover all see the findings as dff.validation.rules wants them.
+  return { ...validation, findings: applyRuleSettings(validation.findings, settings.rules(document.uri)) };
 }

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { loadFlowEngine } from '../lazy';
 import { offsetRange } from './convert';
-import type { FlowDiagnostics } from './diagnostics';
+import { shownFindings, type FlowDiagnostics } from './diagnostics';
 import { FLOW_SELECTOR } from './flowDocuments';
 
 class ParameterHoverProvider implements vscode.HoverProvider {
@@ -13,7 +13,8 @@ class ParameterHoverProvider implements vscode.HoverProvider {
   async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
     const validation = await this.diagnostics.validated(document, token);
     if (!validation?.model) return undefined;
-    const hover = loadFlowEngine().hoverAt(validation.model, validation.locator, document.offsetAt(position));
+    const findings = shownFindings(document, validation);
+    const hover = loadFlowEngine().hoverAt(validation.model, validation.locator, document.offsetAt(position), findings);
     if (!hover) return undefined;
     // Not trusted and no HTML: descriptions come from the file.
     return new vscode.Hover(new vscode.MarkdownString(hover.markdown), offsetRange(document, hover.startOffset, hover.endOffset));
@@ -69,6 +70,34 @@ class ParameterDefinitionProvider implements vscode.DefinitionProvider {
   }
 }
 
+/** F2 on a #{parameter} reference or a parameter's name: the rename quick fix's engine, for any new name. */
+class ParameterRenameProvider implements vscode.RenameProvider {
+  constructor(private readonly diagnostics: FlowDiagnostics) {}
+
+  async prepareRename(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<{ range: vscode.Range; placeholder: string }> {
+    const validation = await this.diagnostics.validated(document, token);
+    const target = validation?.model ? loadFlowEngine().renameTargetAt(validation.model, validation.locator, document.offsetAt(position)) : undefined;
+    if (!target) throw new Error('Put the cursor on a #{parameter} reference that resolves, or on a parameter\'s name, to rename the parameter.');
+    return { range: offsetRange(document, target.startOffset, target.endOffset), placeholder: target.parameter.name };
+  }
+
+  async provideRenameEdits(
+    document: vscode.TextDocument, position: vscode.Position, newName: string, token: vscode.CancellationToken,
+  ): Promise<vscode.WorkspaceEdit | undefined> {
+    const validation = await this.diagnostics.validated(document, token);
+    if (!validation?.model || token.isCancellationRequested) return undefined;
+    const engine = loadFlowEngine();
+    const target = engine.renameTargetAt(validation.model, validation.locator, document.offsetAt(position));
+    if (!target) throw new Error('There is no parameter here to rename.');
+    const outcome = engine.renameParameterTo(validation.model, target, newName);
+    // VS Code shows the message of a rename provider's error in the rename box.
+    if ('error' in outcome) throw new Error(outcome.error);
+    const edit = new vscode.WorkspaceEdit();
+    for (const change of outcome.edits) edit.replace(document.uri, offsetRange(document, change.offset, change.offset + change.length), change.newText);
+    return edit;
+  }
+}
+
 export function registerParameterProviders(diagnostics: FlowDiagnostics): vscode.Disposable[] {
   return [
     vscode.languages.registerHoverProvider(FLOW_SELECTOR, new ParameterHoverProvider(diagnostics)),
@@ -76,5 +105,6 @@ export function registerParameterProviders(diagnostics: FlowDiagnostics): vscode
       FLOW_SELECTOR, new ParameterCompletionProvider(diagnostics), ...ParameterCompletionProvider.triggerCharacters,
     ),
     vscode.languages.registerDefinitionProvider(FLOW_SELECTOR, new ParameterDefinitionProvider(diagnostics)),
+    vscode.languages.registerRenameProvider(FLOW_SELECTOR, new ParameterRenameProvider(diagnostics)),
   ];
 }

@@ -8,6 +8,7 @@ import { FlowDiagnostics } from './diagnostics';
 import { FlowDocuments } from './flowDocuments';
 import { trackFlowFileContext } from './flowFileContext';
 import { registerParameterProviders } from './parameterProviders';
+import { registerRuleCommands } from './ruleCommands';
 import { affectsValidation } from './settings';
 
 export function registerValidation(context: vscode.ExtensionContext): ValidationApi {
@@ -28,6 +29,7 @@ export function registerValidation(context: vscode.ExtensionContext): Validation
     registerCodeActions(quickFixes),
     ...registerParameterProviders(diagnostics),
     ...trackFlowFileContext(diagnostics),
+    ...registerRuleCommands(context, diagnostics),
   );
   for (const document of vscode.workspace.textDocuments) diagnostics.schedule(document, 0);
   return { lastValidation: (uri) => diagnostics.lastValidation(uri), quickFixes };

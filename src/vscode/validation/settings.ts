@@ -1,6 +1,7 @@
 // The dff.validation.* and dff.codeLens.* settings, read fresh each time (they may change at any moment).
 // Each reader takes the resource the setting is for: in a multi-root workspace, folders may differ.
 import * as vscode from 'vscode';
+import { ruleSettings, type RuleSetting } from '../../core/flow/editor/ruleSettings';
 
 function section(resource: vscode.Uri | undefined): vscode.WorkspaceConfiguration {
   return vscode.workspace.getConfiguration('dff', resource);
@@ -21,7 +22,18 @@ export const settings = {
   debounceMs: (resource?: vscode.Uri): number => Math.max(0, section(resource).get<number>('validation.debounceMs', 300)),
   failurePorts,
   codeLensEnabled: (resource?: vscode.Uri): boolean => section(resource).get<boolean>('codeLens.enabled', true),
+  /** dff.validation.rules: rule code -> "off" or the severity to show its findings with. */
+  rules: (resource?: vscode.Uri): ReadonlyMap<string, RuleSetting> => ruleSettings(section(resource).get<unknown>('validation.rules', {})),
 };
+
+/** Turns a rule off for the workspace (the user settings when no folder is open), keeping the other rules' settings. */
+export async function turnOffRule(code: string, resource?: vscode.Uri): Promise<void> {
+  const workspace = (vscode.workspace.workspaceFolders ?? []).length > 0;
+  const target = workspace ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+  const inspected = section(resource).inspect<Record<string, unknown>>('validation.rules');
+  const current = (workspace ? inspected?.workspaceValue : inspected?.globalValue) ?? {};
+  await section(resource).update('validation.rules', { ...current, [code]: 'off' }, target);
+}
 
 /** Whether a configuration change can change what validation reports. */
 export function affectsValidation(event: vscode.ConfigurationChangeEvent): boolean {

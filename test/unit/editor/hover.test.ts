@@ -62,6 +62,24 @@ describe('editor: hover on a parameter reference', () => {
       /process group `S3 to SQS` has no parameter context/);
   });
 
+  it('says an undefined reference once: the diagnostic\'s sentence above, the detail here', () => {
+    const undefinedRef = sample('broken-undefined-reference.json');
+    const at = offsetOf(undefinedRef.text, '#{QueueURL}', 3);
+    const result = hoverAt(undefinedRef.model!, undefinedRef.locator, at, undefinedRef.findings)!;
+    assert.doesNotMatch(result.markdown, /is not defined in context/);
+    assert.doesNotMatch(result.markdown, /references parameter/, 'the hover repeats the diagnostic\'s sentence');
+    assert.match(result.markdown, /Did you mean QueueUrl/);
+    assert.equal(undefinedRef.text.slice(result.startOffset, result.endOffset), '#{QueueURL}');
+  });
+
+  it('shows the detail of a finding away from references, and nothing where no finding is', () => {
+    const broken = sample('broken-failure-auto-terminated.json');
+    const finding = broken.findings.find((item) => item.code === 'failure-auto-terminated')!;
+    const result = hoverAt(broken.model!, broken.locator, finding.range.startOffset + 1, broken.findings)!;
+    assert.match(result.markdown, /Lambda never retries it/);
+    assert.equal(hoverAt(broken.model!, broken.locator, offsetOf(broken.text, '"flowContents"', 2), broken.findings), undefined);
+  });
+
   it('finds the reference behind JSON escapes in the same string', () => {
     const text = edit(sampleText('ready-s3-to-sqs.json'), '"Queue URL" : "#{QueueUrl}"', '"Queue URL" : "caf\\u00e9 \\"q\\" #{QueueUrl}"');
     const edited = flow(text);
