@@ -4,6 +4,7 @@ import { registerValidation } from './vscode/validation/register';
 import { registerCatalog, type CatalogApi } from './vscode/catalog/register';
 import { registerAws, type AwsApi } from './vscode/aws/register';
 import { registerDeploy, type DeployApi } from './vscode/deploy/register';
+import { registerPreview } from './vscode/preview/register';
 
 /** What activate() returns to other extensions and tests. */
 export interface DffExtensionApi {
@@ -27,6 +28,7 @@ export function activate(context: vscode.ExtensionContext): DffExtensionApi {
   const catalog = registerCatalog(context);
   const aws = registerAws(context, { catalog });
   const deploy = registerDeploy(context, { aws });
+  registerPreview(context);
   return { activationMs: performance.now() - started, aws, catalog, deploy, logUri: context.logUri, validation };
 }
 

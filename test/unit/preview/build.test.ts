@@ -287,3 +287,24 @@ describe('flow preview: drawing model', () => {
     assert.ok(!json.includes('parameter-value-42'));
   });
 });
+
+describe('flow preview: from text and the editor\'s diagnostics', () => {
+  it('places findings that name no component (diagnostics) by where they start, and reports broken and other JSON', async () => {
+    const { previewText } = await import('../../../src/core/flow/preview');
+    const text = flowText(s3ToSqs());
+    const validation = validateText(text);
+    // As the shell gets them from the Problems panel: severity, message and range only.
+    const diagnostics = validation.findings.map((f) => ({ severity: f.severity, message: f.message, range: { startOffset: f.range.startOffset } }));
+    const outcome = previewText(text, diagnostics);
+    assert.equal(outcome.kind, 'flow');
+    if (outcome.kind !== 'flow') return;
+    const canvas = view(outcome.preview, 'S3 to SQS');
+    // failure-not-routed points at the connection's relationship: drawn on the connection Send -> Log.
+    assert.equal(edgeFrom(canvas, 'Send', 'Log').badge?.errors, 1);
+    assert.equal(node(canvas, 'Fetch').badge, undefined);
+    const broken = previewText(text.slice(0, text.length - 2), []);
+    assert.equal(broken.kind, 'broken');
+    assert.match((broken as { message: string }).message, /not valid JSON/);
+    assert.deepEqual(previewText('{"name": "package.json"}', []), { kind: 'notFlow' });
+  });
+});

@@ -1,7 +1,6 @@
 // Findings as badges: counted on the component they name, and on every child-group box that holds
 // it, so a problem deep inside shows on the canvas the user is looking at.
-import type { ResolvedFinding } from '../finding';
-import type { Badge } from './types';
+import type { Badge, PreviewFinding } from './types';
 
 /** How many messages a badge carries for its hover text; the rest are counted. */
 export const MAX_BADGE_MESSAGES = 5;
@@ -9,7 +8,7 @@ export const MAX_BADGE_MESSAGES = 5;
 export class BadgeCounter {
   private readonly badges = new Map<string, { errors: number; warnings: number; errorMessages: string[]; warningMessages: string[] }>();
 
-  add(key: string, finding: ResolvedFinding): void {
+  add(key: string, finding: PreviewFinding): void {
     if (finding.severity !== 'error' && finding.severity !== 'warning') return;
     let badge = this.badges.get(key);
     if (!badge) this.badges.set(key, badge = { errors: 0, warnings: 0, errorMessages: [], warningMessages: [] });

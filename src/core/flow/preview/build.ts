@@ -1,7 +1,6 @@
 // FlowModel + findings -> the drawing model the preview renders: one canvas per process group,
 // components at the positions the file holds (or laid out when it holds none), connections with
 // their relationships and bends, the DFF roles of the exported group's ports, failure paths, badges.
-import type { ResolvedFinding } from '../finding';
 import type { Component, Connection, FlowModel, Group, RawObject } from '../model';
 import type { ValidationOptions } from '../options';
 import { relationshipConcern } from '../relationships';
@@ -10,11 +9,12 @@ import { componentKey, componentKeyOfPath } from './componentKey';
 import { edgeKinds } from './failurePaths';
 import { layOut } from './layout';
 import { pathsAtOffsets } from './pathAtOffset';
+import { parseFlow } from '../parse';
 import { portRoles } from './roles';
 import { DEFAULT_LABEL_SIZE, NODE_SIZES } from './sizes';
-import type { GroupView, NodeKind, Point, PortRole, PreviewEdge, PreviewModel, PreviewNode } from './types';
+import type { GroupView, PreviewFinding, NodeKind, Point, PortRole, PreviewEdge, PreviewModel, PreviewNode } from './types';
 
-export function buildPreview(model: FlowModel, findings: readonly ResolvedFinding[], options: ValidationOptions = {}): PreviewModel {
+export function buildPreview(model: FlowModel, findings: readonly PreviewFinding[], options: ValidationOptions = {}): PreviewModel {
   const roles = portRoles(model, options);
   const kinds = edgeKinds(model, options);
   const { direct, inside, elsewhere, totals } = countFindings(model, findings);
@@ -146,19 +146,19 @@ function boundsOf(nodes: readonly PreviewNode[], edges: readonly PreviewEdge[]):
  * there; the others (no identifier, a copied identifier, a controller service) go by where their
  * range starts in the text, found for all of them in one pass.
  */
-function countFindings(model: FlowModel, findings: readonly ResolvedFinding[]) {
+function countFindings(model: FlowModel, findings: readonly PreviewFinding[]) {
   const direct = new BadgeCounter();
   const inside = new BadgeCounter();
   const elsewhere = new BadgeCounter();
   const totals = { errors: 0, warnings: 0 };
-  const place = (finding: ResolvedFinding, key: string | undefined): void => {
+  const place = (finding: PreviewFinding, key: string | undefined): void => {
     if (key === undefined) return elsewhere.add('', finding);
     direct.add(key, finding);
     // Every group holding the component (and the component itself when it is a group) counts it inside.
     const segments = key.split('/');
     for (let end = 1; end <= segments.length; end += 2) inside.add(segments.slice(0, end).join('/'), finding);
   };
-  const byRange: ResolvedFinding[] = [];
+  const byRange: PreviewFinding[] = [];
   for (const finding of findings) {
     if (finding.severity === 'error') totals.errors++;
     else if (finding.severity === 'warning') totals.warnings++;
@@ -173,4 +173,18 @@ function countFindings(model: FlowModel, findings: readonly ResolvedFinding[]) {
 
 function isDrawn(component: Component): boolean {
   return component.kind !== 'CONTROLLER_SERVICE';
+}
+
+export type PreviewOutcome =
+  | { kind: 'flow'; preview: PreviewModel }
+  /** Looks like a flow but does not parse: the reason, to show over the last good drawing. */
+  | { kind: 'broken'; message: string }
+  | { kind: 'notFlow' };
+
+/** Text -> drawing model, with findings validation already made for this text (it does not validate again). */
+export function previewText(text: string, findings: readonly PreviewFinding[], options: ValidationOptions = {}): PreviewOutcome {
+  const outcome = parseFlow(text);
+  if (outcome.kind === 'notFlow') return { kind: 'notFlow' };
+  if (outcome.kind === 'broken') return { kind: 'broken', message: outcome.finding.message };
+  return { kind: 'flow', preview: buildPreview(outcome.model, findings, options) };
 }

@@ -1,6 +1,17 @@
 // The drawing model: what the Flow Preview webview receives and renders, and nothing more. It is
 // plain data (posted to the webview as JSON): no raw text, no property values, no parameter values.
 
+/**
+ * A finding as the preview needs it: validation's ResolvedFinding, or a diagnostic the editor already
+ * shows (which names no component: its range tells where it is).
+ */
+export interface PreviewFinding {
+  severity: 'error' | 'warning' | 'info' | 'hint';
+  message: string;
+  componentId?: string;
+  range: { startOffset: number };
+}
+
 export type NodeKind = 'processor' | 'inputPort' | 'outputPort' | 'funnel' | 'label' | 'group' | 'remoteGroup';
 
 /** The part a port of the exported group plays in a DataFlow Function. */
