@@ -1,42 +1,19 @@
 import * as vscode from 'vscode';
 import { log } from '../shared/log';
 import { describeFailure } from './errors';
+import { nameChoices, type NameItem } from './nameChoices';
 import type { CdpSession } from './session';
 
 // The flow name of a push, picked from the catalog's flows so the user sees whether the push adds a
 // version to a flow that exists or creates a new one. When the flows cannot be listed, a plain
 // input box asks instead: the push itself then says what went wrong.
 
-export const NEW_FLOW = 'new flow';
-export const NEW_VERSION = 'new version of existing flow';
-const CHECKING = 'checking the catalog…';
-
-export interface NameItem extends vscode.QuickPickItem {
-  name: string;
-}
-
-/**
- * The picker's rows: what the user typed (a new flow, unless a flow has that name), then the
- * suggested name, then the catalog's other flows. `existing` is undefined while it loads.
- */
-export function nameChoices(typed: string, suggested: string, existing: readonly string[] | undefined): NameItem[] {
-  const names = new Set(existing ?? []);
-  const describe = (name: string) => (existing === undefined ? CHECKING : names.has(name) ? NEW_VERSION : NEW_FLOW);
-  const items: NameItem[] = [];
-  const name = typed.trim();
-  if (name && !names.has(name)) items.push({ label: name, name, description: describe(name), alwaysShow: true });
-  if (suggested && suggested !== name) items.push({ label: suggested, name: suggested, description: describe(suggested) });
-  const others = [...names].filter((other) => other !== suggested && other !== name).sort((a, b) => a.localeCompare(b));
-  if (name && names.has(name)) others.unshift(name);
-  for (const other of others) items.push({ label: other, name: other, description: NEW_VERSION });
-  return items;
-}
-
 /** The flow name to push under, or undefined when the user cancels. */
 export function askFlowName(session: CdpSession, suggested: string): Promise<string | undefined> {
   const picker = vscode.window.createQuickPick<NameItem>();
   picker.title = 'Push to the DataFlow Catalog';
-  picker.placeholder = 'Flow name in the catalog: pick a flow to add a version to it, or type a name for a new flow';
+  // Short enough to read whole in the quick pick's box.
+  picker.placeholder = 'Flow name in the catalog: pick one or type a new name';
   picker.ignoreFocusOut = true;
   picker.busy = true;
   let existing: string[] | undefined;
