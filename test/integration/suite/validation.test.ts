@@ -210,6 +210,58 @@ describe('Flow validation in the editor', () => {
     assert.ok(theirs.length >= 1);
   });
 
+  it('links each code to its rule page, shows one sentence, and offers the page and turning the rule off', async () => {
+    const { document } = await open('broken-failure-auto-terminated.json');
+    await waitForCodes(document.uri, ['failure-auto-terminated']);
+    const [diagnostic] = ours(document.uri);
+    assert.equal(diagnostic.message, 'Processor "Send to queue" auto-terminates its "failure" relationship.');
+    const code = diagnostic.code as { value: string; target: vscode.Uri };
+    assert.equal(code.value, 'failure-auto-terminated');
+    assert.equal(code.target.scheme, 'command');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, diagnostic.range.start.translate(0, 1));
+    assert.match(hoverText(hovers), /Lambda never retries it/);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, diagnostic.range);
+    const titles = actions.map((action) => action.title);
+    assert.ok(titles.includes('Show documentation for failure-auto-terminated'), JSON.stringify(titles));
+    assert.ok(titles.includes('Turn off failure-auto-terminated for this workspace'), JSON.stringify(titles));
+    const page = await vscode.commands.executeCommand<vscode.Uri>('dff.showRuleDocs', 'failure-auto-terminated');
+    assert.ok(page?.path.endsWith('/docs/rules/failure-auto-terminated.md'));
+    assert.ok((await vscode.workspace.fs.readFile(page)).byteLength > 0, 'the rule page is not in the extension');
+    assert.equal(await vscode.commands.executeCommand('dff.showRuleDocs', '../../package'), undefined);
+    const rules = vscode.workspace.getConfiguration('dff.validation');
+    try {
+      await vscode.commands.executeCommand('dff.turnOffRule', 'failure-auto-terminated', document.uri);
+      assert.deepEqual(rules.inspect('rules')?.workspaceValue, { 'failure-auto-terminated': 'off' });
+      await waitForCodes(document.uri, []);
+    } finally {
+      await rules.update('rules', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await waitForCodes(document.uri, ['failure-auto-terminated']);
+  });
+
+  it('fixes every auto-fixable problem in one edit: source.fixAll.dff and the Fix All command', async () => {
+    const { document } = await open('broken-bad-parameter-names.json');
+    await waitForCodes(document.uri, ['context-name-invalid', 'parameter-name-invalid', 'parameter-name-reserved']);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri,
+      new vscode.Range(0, 0, 0, 0), 'source.fixAll.dff', 1);
+    assert.deepEqual(actions.map((action) => action.kind?.value), ['source.fixAll.dff']);
+    assert.equal(await vscode.commands.executeCommand('dff.fixAll'), true);
+    await waitForCodes(document.uri, []);
+    await vscode.commands.executeCommand('undo');
+    await waitForCodes(document.uri, ['context-name-invalid', 'parameter-name-invalid', 'parameter-name-reserved']);
+  });
+
+  it('renames a parameter everywhere with F2, from a reference', async () => {
+    const { document } = await open('ready-s3-to-sqs.json');
+    const before = document.getText().split('#{QueueUrl}').length - 1;
+    const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', document.uri,
+      positionOf(document, '#{QueueUrl}', 4), 'TargetQueue');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    assert.equal(document.getText().split('#{TargetQueue}').length - 1, before);
+    assert.ok(document.getText().includes('"name" : "TargetQueue"'));
+    await waitForCodes(document.uri, []);
+  });
+
   it('gives the verdict of a broken flow in CodeLens, opening the Problems panel on click', async () => {
     const { document } = await open('broken-two-input-ports.json');
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri, 100);
@@ -269,7 +321,11 @@ describe('Flow validation in the editor', () => {
     const diagnostic = ours(document.uri).find((item) => codeOf(item) === 'parameter-undefined');
     assert.ok(diagnostic);
     assert.equal(document.getText(diagnostic.range), '#{QueueURL}');
-    assert.match(diagnostic.message, /Did you mean QueueUrl\?/);
+    // The one-sentence diagnostic says what is wrong; the suggestion is in the hover (and the quick fix).
+    assert.doesNotMatch(diagnostic.message, /Did you mean/);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, diagnostic.range.start.translate(0, 3));
+    assert.match(hoverText(hovers), /Did you mean QueueUrl\?/);
+    assert.doesNotMatch(hoverText(hovers), /is not defined in context/, 'the hover says a second time that the reference does not resolve');
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
       'vscode.executeCodeActionProvider', document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value, 10,
     );
