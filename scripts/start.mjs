@@ -21,6 +21,8 @@ const samples = path.join(repoRoot, 'samples');
 // code-server in a browser saves edits by itself after a second; here that would rewrite samples/
 // in the repository behind the user's back, so edits stay unsaved until the user saves them.
 const devSettings = { 'files.autoSave': 'off' };
+/** Whether `npm run compile` (for the stand-ins) succeeded; undefined until it has run. */
+let compiled;
 
 class StopRequested extends Error {}
 const stopRequested = new Promise((resolve) => {
@@ -110,7 +112,6 @@ Press Ctrl+C to stop.`);
 process.exit(exitCode);
 
 /** Compiles the stand-ins once (an out/ left from before the last source change would run stale code). */
-let compiled;
 function compileStandIns() {
   if (compiled === undefined) {
     console.log('Compiling the local stand-ins (npm run compile)');
