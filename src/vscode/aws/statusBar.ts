@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { statusVisibility } from '../catalog/statusVisibility';
 import type { AwsSession } from './session';
 
 // "$(cloud) AWS: <profile> · <region>" in the status bar of a trusted workspace, the account id in
@@ -26,7 +27,12 @@ export class AwsStatusBar implements vscode.Disposable {
   constructor(private readonly session: AwsSession) {
     this.item.name = 'AWS Profile';
     this.item.command = AWS_STATUS_COMMAND;
-    this.subscriptions = [session.onDidChange(() => this.update()), vscode.workspace.onDidGrantWorkspaceTrust(() => this.update())];
+    this.subscriptions = [
+      session.onDidChange(() => this.update()),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.update()),
+      // Only where it matters: a flow definition open, or a DataFlow view visible (not beside any package.json).
+      statusVisibility().onDidChange(() => this.update()),
+    ];
     this.update();
   }
 
@@ -35,7 +41,7 @@ export class AwsStatusBar implements vscode.Disposable {
   }
 
   private update(): void {
-    if (!vscode.workspace.isTrusted || this.session.state === 'untrusted') {
+    if (!statusVisibility().visible || !vscode.workspace.isTrusted || this.session.state === 'untrusted') {
       this.current = { ...this.current, visible: false };
       this.item.hide();
       return;

@@ -1,14 +1,19 @@
 import * as vscode from 'vscode';
-import type { FlowPage } from '../../core/catalog/types';
+import type { CatalogClient, FlowPage } from '../../core/catalog/types';
 import { log } from '../shared/log';
-import { describeFailure, showCatalogError } from './errors';
-import type { CdpSession } from './session';
+import { flowsVisible } from './accessKeyShape';
+import { describeFailure } from './errors';
 
-// After an access key is added: one cheap call (a one-flow page of the catalog) tells the user at
-// once whether the key works. The key stays saved either way: the user may just be offline.
+// Before an added access key is saved and made the active profile: one cheap call (the first page
+// of the catalog, at the API's largest page size) tells whether the key works, and how many flows it sees.
 
-/** Checks the active profile's key with a progress notification; `edit` runs when the user picks "Edit key" after a failure. */
-export async function checkAccessKey(session: CdpSession, profile: string, edit: () => unknown): Promise<boolean> {
+/** The API's largest page of listFlowDefinitions (1..100). */
+const CHECK_PAGE_SIZE = 100;
+
+export type KeyCheck = { outcome: 'works'; flowsVisible: string } | { outcome: 'cancelled' } | { outcome: 'failed'; reason: string };
+
+/** Checks a key through `client` with a progress notification; says nothing else (the caller decides what to keep). */
+export async function checkAccessKey(profile: string, client: () => Promise<CatalogClient>): Promise<KeyCheck> {
   let page: FlowPage;
   try {
     page = await vscode.window.withProgress(
@@ -17,7 +22,7 @@ export async function checkAccessKey(session: CdpSession, profile: string, edit:
         const controller = new AbortController();
         const subscription = token.onCancellationRequested(() => controller.abort());
         try {
-          return await (await session.client()).listFlowDefinitions({ pageSize: 1 }, { signal: controller.signal });
+          return await (await client()).listFlowDefinitions({ pageSize: CHECK_PAGE_SIZE }, { signal: controller.signal });
         } finally {
           subscription.dispose();
         }
@@ -25,23 +30,10 @@ export async function checkAccessKey(session: CdpSession, profile: string, edit:
     );
   } catch (error) {
     const failure = describeFailure(error);
-    if (failure.kind === 'cancelled') return false;
+    if (failure.kind === 'cancelled') return { outcome: 'cancelled' };
     log().warn(`Checking the access key of profile ${profile}: ${failure.message}`);
-    void vscode.window
-      .showErrorMessage(`The access key of profile ${profile} is saved, but it did not work: ${failure.message}`, 'Edit key')
-      .then(async (choice) => {
-        if (choice === 'Edit key') await edit();
-      })
-      .then(undefined, (editError: unknown) => showCatalogError('Could not edit the CDP access key', editError));
-    return false;
+    return { outcome: 'failed', reason: failure.message };
   }
   log().info(`The access key of profile ${profile} works.`);
-  void vscode.window.showInformationMessage(`Access key works: ${flowsVisible(page)} (profile ${profile}).`);
-  return true;
-}
-
-/** A page of one flow tells 0, 1, or more than one. */
-function flowsVisible(page: FlowPage): string {
-  if (page.nextToken) return '2 or more flows visible';
-  return page.flows.length === 1 ? '1 flow visible' : '0 flows visible (the catalog is empty)';
+  return { outcome: 'works', flowsVisible: flowsVisible(page) };
 }

@@ -2,10 +2,11 @@ import * as vscode from 'vscode';
 import type { CdpProfileSummary } from '../../core/catalog/credentials';
 import { loadCatalogEngine } from '../lazy';
 import { log } from '../shared/log';
+import { accessKeyIdProblem } from './accessKeyShape';
 import { checkAccessKey } from './checkAccessKey';
 import { showCatalogError } from './errors';
 import { mayKeepSavedPrivateKey } from './keepPrivateKey';
-import type { StoredKeyInfo, StoredKeys } from './secretKeys';
+import type { StoredKey, StoredKeyInfo, StoredKeys } from './secretKeys';
 import type { CdpSession } from './session';
 import { requireTrust } from './trust';
 
@@ -82,7 +83,7 @@ async function addAccessKey(session: CdpSession, earlier: Partial<StoredKeyInfo>
     prompt: 'Access key ID, as shown in the CDP console (Management Console > User > Access Keys)',
     value: earlier.accessKeyId,
     ignoreFocusOut: true,
-    validateInput: (value) => (value.trim() ? undefined : 'Paste the access key ID.'),
+    validateInput: accessKeyIdProblem,
   });
   if (accessKeyId === undefined) return undefined;
   // Editing a saved key without changing which key it is: its private key may be kept (it is never shown).
@@ -120,11 +121,39 @@ async function addAccessKey(session: CdpSession, earlier: Partial<StoredKeyInfo>
   if (endpointUrl === undefined) return undefined;
   const name = profile.trim();
   const info: StoredKeyInfo = { profile: name, accessKeyId: accessKeyId.trim(), region: region.label, ...(endpointUrl.trim() ? { endpointUrl: endpointUrl.trim() } : {}) };
-  await keys.save(info, privateKey.trim() || savedKey || '');
-  log().info(`Stored CDP access key ${info.accessKeyId} as profile ${name} (${region.label}).`);
-  await session.select(name);
-  await checkAccessKey(session, name, () => addAccessKey(session, info));
-  return name;
+  const candidate: StoredKey = { ...info, privateKey: privateKey.trim() || savedKey || '' };
+  // Checked before it is saved or used: a key that does not work never replaces the profile in use.
+  const check = await checkAccessKey(name, () => session.clientForKey(candidate));
+  if (check.outcome === 'works') {
+    await keys.save(info, candidate.privateKey);
+    log().info(`Stored CDP access key ${info.accessKeyId} as profile ${name} (${region.label}).`);
+    await session.select(name);
+    void vscode.window.showInformationMessage(`Access key works: ${check.flowsVisible} (profile ${name}).`);
+    return name;
+  }
+  const why = check.outcome === 'cancelled' ? 'the check was cancelled' : `it did not work: ${check.reason}`;
+  const inUse = session.active ? ` Profile ${session.active.name} is still in use.` : '';
+  // Not awaited: the command returns while the message waits for the user.
+  // Saving over the key of the profile in use would make it the one in use: only editing is offered then.
+  const buttons = name === session.active?.name ? [EDIT_KEY] : [EDIT_KEY, SAVE_ANYWAY];
+  void vscode.window
+    .showErrorMessage(`The access key of profile ${name} was not saved: ${why}.${inUse}`, ...buttons)
+    .then(async (choice) => {
+      if (choice === EDIT_KEY) await addAccessKey(session, info);
+      if (choice === SAVE_ANYWAY) await saveWithoutUsing(keys, info, candidate.privateKey);
+    })
+    .then(undefined, (error: unknown) => showCatalogError('Could not save the CDP access key', error));
+  return undefined;
+}
+
+const EDIT_KEY = 'Edit Key';
+/** For a key that is fine but cannot be checked now (offline, a proxy): kept, not made the active profile. */
+const SAVE_ANYWAY = 'Save Without Using';
+
+async function saveWithoutUsing(keys: StoredKeys, info: StoredKeyInfo, privateKey: string): Promise<void> {
+  await keys.save(info, privateKey);
+  log().info(`Stored CDP access key ${info.accessKeyId} as profile ${info.profile} (${info.region}) without checking it.`);
+  void vscode.window.showInformationMessage(`Saved the access key as profile ${info.profile}. Choose it from the CDP status bar item once it works.`);
 }
 
 async function removeAccessKey(session: CdpSession, storedKeys: StoredKeys, name?: string): Promise<boolean> {

@@ -7,6 +7,7 @@ import { CatalogRevealer } from './reveal';
 import { StoredKeys } from './secretKeys';
 import { CdpSession } from './session';
 import { ProfileStatusBar, type ProfileStatus } from './statusBar';
+import { statusVisibility } from './statusVisibility';
 import type { CatalogNode, FlowNode, VersionNode } from './treeItems';
 import { LOAD_MORE_COMMAND } from './treeItems';
 import { registerVersionCommands } from './versionCommands';
@@ -38,10 +39,15 @@ export function registerCatalog(context: vscode.ExtensionContext): CatalogApi {
   tree.view = view;
 
   const documents = new VersionDocuments(session);
+  const visibility = statusVisibility();
   const statusBar = new ProfileStatusBar(session);
+  // The profile the catalog will use, named from start-up (the files only: no engine, no key checked).
+  void session.readStartupProfile();
   const revealer = new CatalogRevealer(tree, view, () => setFilter(tree, view, undefined));
 
   context.subscriptions.push(
+    visibility,
+    visibility.watchView(view),
     session,
     tree,
     view,
@@ -69,7 +75,7 @@ export function registerCatalog(context: vscode.ExtensionContext): CatalogApi {
     vscode.commands.registerCommand('dff.catalog.clearFilter', () => setFilter(tree, view, undefined)),
     vscode.commands.registerCommand(LOAD_MORE_COMMAND, () => tree.loadMore()),
     session.onDidChange(() => tree.refresh()),
-    vscode.workspace.onDidGrantWorkspaceTrust(() => (session.state === 'unloaded' ? tree.refresh() : void session.reload())),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => (session.state === 'unloaded' ? (tree.refresh(), void session.readStartupProfile()) : void session.reload())),
     context.secrets.onDidChange((event) => {
       if (event.key.startsWith('dff.cdp.') && session.state !== 'unloaded') void session.reload();
     }),

@@ -1,6 +1,7 @@
 import * as os from 'os';
 import * as vscode from 'vscode';
-import type { CdpProfileSummary, CredentialsContext, ExtraKey } from '../../core/catalog/credentials';
+// The profile files are read without the catalog engine (no axios): credentials.ts needs Node only.
+import { defaultCdpProfileName, listCdpProfiles, type CdpProfileSummary, type CredentialsContext, type ExtraKey } from '../../core/catalog/credentials';
 import type { CatalogClient } from '../../core/catalog/types';
 import { loadCatalogEngine } from '../lazy';
 import { log } from '../shared/log';
@@ -35,6 +36,9 @@ export class CdpSession implements vscode.Disposable {
     readonly storedKeys: StoredKeys,
   ) {}
 
+  /** The profile the catalog will use, as read at start-up; undefined until read (or unreadable), null when there is none. */
+  private startup: CdpProfileSummary | null | undefined;
+
   get state(): CdpState {
     return this.currentState;
   }
@@ -53,6 +57,32 @@ export class CdpSession implements vscode.Disposable {
     return chosen ? { name: chosen } : undefined;
   }
 
+  /** The profile the catalog will use, read at start-up without the catalog engine; null when there is none. */
+  get startupProfile(): CdpProfileSummary | null | undefined {
+    return this.currentState === 'unloaded' ? this.startup : undefined;
+  }
+
+  /**
+   * Reads which profile the catalog will use (the files and the stored keys' names, as reload does)
+   * so the status bar names it from start-up. Loads no catalog engine, checks no key, and changes
+   * nothing that "the catalog was used" means (the state stays 'unloaded', nothing is remembered).
+   */
+  async readStartupProfile(): Promise<void> {
+    if (this.currentState !== 'unloaded' || !vscode.workspace.isTrusted) return;
+    let found: CdpProfileSummary | null;
+    try {
+      const profiles = listCdpProfiles(this.credentialsContext(await this.storedKeys.loadAll()));
+      found = pickProfile(profiles, this.globalState.get<string>(SELECTED_KEY), defaultCdpProfileName(process.env)) ?? null;
+    } catch (error) {
+      // A file cdpcli would refuse: the catalog says so when it is used; until then, the remembered profile shows.
+      log().debug(`CDP profiles not read at start-up: ${error instanceof Error ? error.message : String(error)}`);
+      return;
+    }
+    if (this.currentState !== 'unloaded') return;
+    this.startup = found;
+    this.changed.fire();
+  }
+
   /** Every profile the user has, stored keys included; empty in an untrusted workspace. */
   async listProfiles(): Promise<CdpProfileSummary[]> {
     if (!vscode.workspace.isTrusted) return [];
@@ -69,9 +99,7 @@ export class CdpSession implements vscode.Disposable {
     let next: CdpProfileSummary | undefined;
     let state: CdpState = 'untrusted';
     if (vscode.workspace.isTrusted) {
-      const usable = (await this.listProfiles()).filter((profile) => profile.hasKey);
-      const wanted = [this.globalState.get<string>(SELECTED_KEY), loadCatalogEngine().defaultCdpProfileName(process.env)];
-      next = wanted.map((name) => usable.find((profile) => profile.name === name)).find(Boolean) ?? usable[0];
+      next = pickProfile(await this.listProfiles(), this.globalState.get<string>(SELECTED_KEY), defaultCdpProfileName(process.env));
       state = next ? 'ready' : 'noCredentials';
     }
     const changed = state !== this.currentState || !sameProfile(next, this.current);
@@ -98,6 +126,17 @@ export class CdpSession implements vscode.Disposable {
     this.changed.fire();
   }
 
+  /**
+   * A client for a key that is not stored (or not active) yet, to check it before it is saved and
+   * made the active profile. The other stored keys and the files are read as for the active one.
+   */
+  async clientForKey(candidate: StoredKey): Promise<CatalogClient> {
+    const engine = loadCatalogEngine();
+    const others = (await this.storedKeys.loadAll()).filter((key) => key.profile !== candidate.profile);
+    const profile = engine.loadCdpProfile(candidate.profile, this.credentialsContext([...others, candidate]));
+    return engine.createCatalogClient(profile, this.proxyOptions());
+  }
+
   /** A client for the active profile. Throws a 'credentials' CatalogError when there is none. */
   async client(): Promise<CatalogClient> {
     const engine = loadCatalogEngine();
@@ -110,9 +149,13 @@ export class CdpSession implements vscode.Disposable {
       throw new engine.CatalogError('credentials', 'No CDP credentials found. Add a CDP access key or run "cdp configure" in a terminal.');
     }
     const profile = engine.loadCdpProfile(active.name, this.credentialsContext(await this.storedKeys.loadAll()));
-    // VS Code's http.proxy setting wins; without it, HTTPS_PROXY/NO_PROXY of the editor's environment.
+    return engine.createCatalogClient(profile, this.proxyOptions());
+  }
+
+  /** VS Code's http.proxy setting wins; without it, HTTPS_PROXY/NO_PROXY of the editor's environment. */
+  private proxyOptions(): { proxyUrl?: string } {
     const proxyUrl = vscode.workspace.getConfiguration('http').get<string>('proxy')?.trim();
-    return engine.createCatalogClient(profile, proxyUrl ? { proxyUrl } : {});
+    return proxyUrl ? { proxyUrl } : {};
   }
 
   /** A key added in VS Code carries its own region and endpoint, which win over the files for that profile. */
@@ -137,4 +180,10 @@ export class CdpSession implements vscode.Disposable {
 
 function sameProfile(a: CdpProfileSummary | undefined, b: CdpProfileSummary | undefined): boolean {
   return a?.name === b?.name && a?.region === b?.region && a?.endpointUrl === b?.endpointUrl && a?.source === b?.source;
+}
+
+/** The profile in use: the one chosen, else the default one, else the first with a key. */
+function pickProfile(profiles: CdpProfileSummary[], chosen: string | undefined, defaultName: string): CdpProfileSummary | undefined {
+  const usable = profiles.filter((profile) => profile.hasKey);
+  return [chosen, defaultName].map((name) => usable.find((profile) => profile.name === name)).find(Boolean) ?? usable[0];
 }

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
+import { statusVisibility } from './statusVisibility';
 import type { CdpSession } from './session';
 
 // "$(cloud) CDP: <profile> (<region>)" in the status bar of a trusted workspace; a click chooses
-// another profile. Until the catalog is first used nothing is read (that would load the catalog
-// engine), so it shows the profile remembered from the last session, then the one actually loaded.
+// another profile. At start-up the profile files are read (not the catalog engine: no key is
+// checked), so it names the profile the catalog will use; once the catalog is used, the one loaded.
 
 /** What the item shows, for tests and other extensions (a status bar item cannot be read back). */
 export interface ProfileStatus {
@@ -23,7 +24,12 @@ export class ProfileStatusBar implements vscode.Disposable {
   constructor(private readonly session: CdpSession) {
     this.item.name = 'CDP Profile';
     this.item.command = this.current.command;
-    this.subscriptions = [session.onDidChange(() => this.update()), vscode.workspace.onDidGrantWorkspaceTrust(() => this.update())];
+    this.subscriptions = [
+      session.onDidChange(() => this.update()),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.update()),
+      // Only where it matters: a flow definition open, or a DataFlow view visible (not beside any package.json).
+      statusVisibility().onDidChange(() => this.update()),
+    ];
     this.update();
   }
 
@@ -33,7 +39,7 @@ export class ProfileStatusBar implements vscode.Disposable {
 
   private update(): void {
     const { session, item } = this;
-    if (!vscode.workspace.isTrusted || session.state === 'untrusted') {
+    if (!statusVisibility().visible || !vscode.workspace.isTrusted || session.state === 'untrusted') {
       this.current = { ...this.current, visible: false };
       item.hide();
       return;
@@ -45,7 +51,11 @@ export class ProfileStatusBar implements vscode.Disposable {
     if (active) {
       text = `$(cloud) CDP: ${active.name} (${active.region})`;
       tooltip = `DataFlow Catalog profile ${active.name}, region ${active.region}${active.endpointUrl ? ` at ${active.endpointUrl}` : ''}.\nAccess key from ${active.source}.\n${CLICK}`;
-    } else if (session.state === 'noCredentials') {
+    } else if (session.startupProfile) {
+      const startup = session.startupProfile;
+      text = `$(cloud) CDP: ${startup.name} (${startup.region})`;
+      tooltip = `DataFlow Catalog profile ${startup.name}, region ${startup.region}${startup.endpointUrl ? ` at ${startup.endpointUrl}` : ''}.\nAccess key from ${startup.source}; it is used when the catalog is first opened.\n${CLICK}`;
+    } else if (session.state === 'noCredentials' || session.startupProfile === null) {
       text = '$(cloud) CDP: no profile';
       tooltip = 'No CDP credentials found. Click to add an access key or choose a profile.';
       warning = true;

@@ -78,14 +78,42 @@ describe('Catalog view and push', function () {
   it('shows the CDP profile in the status bar before the catalog is used, and the loaded profile and region once it is', async () => {
     // Nothing has used the catalog before this suite (and this VS Code profile remembers no choice).
     assert.equal(statusBeforeUse.engineLoaded, false, 'the catalog engine was loaded before the catalog was used');
+    // The host started with an empty home: the profile files read at start-up name no profile.
     assert.deepEqual(
-      { visible: statusBeforeUse.status.visible, text: statusBeforeUse.status.text, command: statusBeforeUse.status.command },
-      { visible: true, text: '$(cloud) CDP: choose profile', command: 'dff.cdp.selectProfile' },
+      { text: statusBeforeUse.status.text, command: statusBeforeUse.status.command },
+      { text: '$(cloud) CDP: no profile', command: 'dff.cdp.selectProfile' },
     );
     const loaded = catalog.profileStatus();
     assert.equal(loaded.visible, true);
     assert.equal(loaded.text, `$(cloud) CDP: ${PROFILE} (us-west-1)`);
     assert.match(loaded.tooltip, /Click to choose another profile/);
+  });
+
+  it('shows the CDP and AWS status items only while a flow definition is open or a DataFlow view is visible (not for any JSON file)', async () => {
+    const aws = (await vscode.extensions.getExtension<DffExtensionApi>(extensionId)!.activate()).aws;
+    const both = () => ({ cdp: catalog.profileStatus().visible, aws: aws.status().visible });
+    const until = (expected: { cdp: boolean; aws: boolean }, what: string) =>
+      waitForValue(() => (JSON.stringify(both()) === JSON.stringify(expected) ? true : undefined), what, 5_000, 50);
+    try {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.commands.executeCommand('workbench.view.explorer');
+      await until({ cdp: false, aws: false }, 'the items to hide with no editor and the Explorer showing');
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(workspaceFile('not-a-flow.json')));
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      assert.deepEqual(both(), { cdp: false, aws: false }, 'a JSON file that is no flow showed the credential items');
+      // One good beside one bad: a flow open in a second tab shows them.
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(workspaceFile('ready-s3-to-sqs.json')), { preview: false });
+      await until({ cdp: true, aws: true }, 'the items to show with a flow definition open');
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await until({ cdp: false, aws: false }, 'the items to hide once the flow closed (not-a-flow.json still open)');
+      await vscode.commands.executeCommand('dff.catalog.focus');
+      await until({ cdp: true, aws: true }, 'the items to show while the Catalog view is visible');
+      await vscode.commands.executeCommand('workbench.view.explorer');
+      await until({ cdp: false, aws: false }, 'the items to hide once the DataFlow views are hidden');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.commands.executeCommand('dff.catalog.focus');
+    }
   });
 
   it('lists the catalog flows, each expanding to its versions newest first', async () => {
@@ -677,27 +705,52 @@ describe('Catalog view and push', function () {
     assert.ok((await rootFlows(catalog)).length > 0);
   });
 
-  it('checks an added access key at once: says it works, or offers Edit key, and keeps the key saved either way', async () => {
+  it('checks an added access key before saving it: a working key becomes the profile in use, one that fails is not saved and the previous profile stays', async () => {
     const stranger = generateEd25519AccessKey(); // a key the catalog does not know
     try {
       let asked = messages.shown.length;
       assert.equal(await addAccessKeyAnswering({ profile: 'checked-good', accessKeyId: key.accessKeyId, privateKey: key.privateKey }), 'checked-good');
       const works = messages.since(asked).find((message) => message.message.startsWith('Access key works: '));
       assert.ok(works, `no message said the key works: ${messages.since(asked).map((message) => message.message).join(' | ')}`);
-      assert.equal(works.message, 'Access key works: 2 or more flows visible (profile checked-good).');
+      // What is known: the whole catalog fits in one page, so the count is exact.
+      assert.equal(works.message, `Access key works: ${fake.flows.size} flows visible (profile checked-good).`);
+      assert.equal(catalog.profileStatus().text, '$(cloud) CDP: checked-good (us-west-1)');
 
       asked = messages.shown.length;
-      const error = interceptErrorMessage(/^The access key of profile checked-bad is saved, but it did not work: /);
-      assert.equal(await addAccessKeyAnswering({ profile: 'checked-bad', accessKeyId: stranger.accessKeyId, privateKey: stranger.privateKey }), 'checked-bad');
-      assert.deepEqual(await error.offered, ['Edit key']);
+      const error = interceptErrorMessage(/^The access key of profile checked-bad was not saved: it did not work: /);
+      assert.equal(await addAccessKeyAnswering({ profile: 'checked-bad', accessKeyId: stranger.accessKeyId, privateKey: stranger.privateKey }), undefined);
+      assert.deepEqual(await error.offered, ['Edit Key', 'Save Without Using']);
       error.answer(undefined);
       assert.ok(!messages.since(asked).some((message) => message.message.startsWith('Access key works')));
-      assert.equal(await vscode.commands.executeCommand('dff.cdp.selectProfile', 'checked-bad'), 'checked-bad', 'the key that did not work was not kept');
+      assert.equal(catalog.profileStatus().text, '$(cloud) CDP: checked-good (us-west-1)', 'the key that failed became the profile in use');
+      assert.equal(await vscode.commands.executeCommand('dff.cdp.selectProfile', 'checked-bad'), undefined, 'the key that did not work was saved');
     } finally {
       await vscode.commands.executeCommand('dff.cdp.removeAccessKey', 'checked-good');
       await vscode.commands.executeCommand('dff.cdp.removeAccessKey', 'checked-bad');
       assert.equal(await vscode.commands.executeCommand('dff.cdp.selectProfile', PROFILE), PROFILE);
     }
+  });
+
+  it('refuses a malformed access key ID as it is typed, and a private key pasted there without repeating it', async () => {
+    let validate: vscode.InputBoxOptions['validateInput'];
+    const window = vscode.window as unknown as { showInputBox: (options?: vscode.InputBoxOptions) => Thenable<string | undefined> };
+    const original = window.showInputBox;
+    window.showInputBox = async (options) => {
+      if (/^A name for this profile/.test(options?.prompt ?? '')) return 'shape-check';
+      validate = options?.validateInput;
+      return undefined; // cancel at the access key ID
+    };
+    try {
+      assert.equal(await vscode.commands.executeCommand('dff.cdp.addAccessKey'), undefined);
+    } finally {
+      window.showInputBox = original;
+    }
+    assert.ok(validate, 'the access key ID box checks nothing as it is typed');
+    assert.equal(await validate(key.accessKeyId), undefined);
+    assert.match(String(await validate(key.accessKeyId.slice(0, -1))), /8-4-4-4-12 hex digits/);
+    const pasted = String(await validate(key.privateKey));
+    assert.match(pasted, /looks like the private key/);
+    assert.ok(!secretPieces(key.privateKey).some((piece) => pasted.includes(piece)), 'the message repeats the private key');
   });
 
   /** Runs Add CDP Access Key, answering its five questions; the endpoint is the fake catalog's. */
