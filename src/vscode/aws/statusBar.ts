@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { statusVisibility } from '../catalog/statusVisibility';
+import { statusVisibility } from '../shared/statusVisibility';
 import type { AwsSession } from './session';
 
 // "$(cloud) AWS: <profile> · <region>" in the status bar of a trusted workspace, the account id in

@@ -80,8 +80,7 @@ async function pushFile(deps: PushDependencies, uri: vscode.Uri, options: PushOp
     );
     return undefined;
   }
-  const { validation } = prepared;
-  const unreadable = unreadableReason(validation);
+  const { validation, unreadable } = prepared;
   if (unreadable !== undefined) {
     // The catalog answers such a file with HTTP 400, and a function could not load it: never pushed, whatever pushWithErrors says.
     void vscode.window.showErrorMessage(`${fileName} was not pushed: ${unreadable} Fix it (see the Problems panel) and push again.`, 'Show Problems')
@@ -163,20 +162,6 @@ async function announce(deps: PushDependencies, name: string, result: PushResult
 /** The text to push: an open editor's text (saved first if the user wants), else the file. */
 function readFlowText(uri: vscode.Uri, options: PushOptions): Promise<string | undefined> {
   return readEditorOrFile(uri, options.unsaved, { verb: 'Push', notDone: 'pushed', detail: 'Push the text as it is in the editor, or save the file first?' });
-}
-
-/** Findings that mean the file cannot be read as a flow at all (the validator then reports only that one). */
-const UNREADABLE_CODES: Readonly<Record<string, string>> = {
-  'flow-syntax': 'it is not valid JSON.',
-  'flow-shape': 'it does not have the shape of a NiFi flow definition.',
-  'flow-too-deep': 'its process groups are nested too deep to be read.',
-  'flow-encoding': 'it is not valid UTF-8 text.',
-};
-
-/** Why the file cannot be pushed at all, or undefined when only rules found errors (Push Anyway may be offered). */
-export function unreadableReason(validation: PushValidationSummary): string | undefined {
-  const found = validation.firstErrors.find((finding) => UNREADABLE_CODES[finding.code] !== undefined);
-  return found ? UNREADABLE_CODES[found.code] : undefined;
 }
 
 function errorCount(validation: PushValidationSummary): string {

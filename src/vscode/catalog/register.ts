@@ -7,7 +7,7 @@ import { CatalogRevealer } from './reveal';
 import { StoredKeys } from './secretKeys';
 import { CdpSession } from './session';
 import { ProfileStatusBar, type ProfileStatus } from './statusBar';
-import { statusVisibility } from './statusVisibility';
+import { statusVisibility } from '../shared/statusVisibility';
 import type { CatalogNode, FlowNode, VersionNode } from './treeItems';
 import { LOAD_MORE_COMMAND } from './treeItems';
 import { registerVersionCommands } from './versionCommands';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { statusVisibility } from './statusVisibility';
+import { statusVisibility } from '../shared/statusVisibility';
 import type { CdpSession } from './session';
 
 // "$(cloud) CDP: <profile> (<region>)" in the status bar of a trusted workspace; a click chooses

@@ -66,6 +66,17 @@ describe('dff catalog', () => {
     assert.equal(harness.catalog.flows.size, 1);
   });
 
+  it('never pushes a file that is not valid JSON, even with --force, and still pushes rule errors with it', async () => {
+    writeFileSync(join(folder, 'cut.json'), '{ "flowContents": { "identifier": "g", "name": "Cut" ');
+    assert.equal(await dff('push', 'cut.json', '--profile', 'dev', '--force'), 1);
+    assert.match(err, /cut\.json was not pushed: it is not valid JSON\./);
+    assert.equal(harness.catalog.flows.size, 0);
+    const ruleErrors = JSON.stringify({ flowContents: { identifier: 'g', name: 'RuleErrors', processors: [], inputPorts: [], outputPorts: [], connections: [], processGroups: [] } });
+    writeFileSync(join(folder, 'rules.json'), ruleErrors);
+    assert.equal(await dff('push', 'rules.json', '--profile', 'dev', '--force'), 0, err);
+    assert.equal(harness.catalog.flows.size, 1);
+  });
+
   it('pushes a valid flow saved with a UTF-8 byte-order mark, without the mark', async () => {
     writeFileSync(join(folder, 'bom.json'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), readFileSync(fixture)]));
     assert.equal(await dff('push', 'bom.json', '--profile', 'dev'), 0, err);
@@ -156,10 +167,10 @@ describe('dff catalog', () => {
     assert.equal(err, 'dff catalog: unknown command "frobnicate"; use list, versions, push, pull or delete\nRun "dff catalog --help" for usage.\n');
     err = '';
     assert.equal(await dff('push', 'flow.json', '--bogus'), 2);
-    assert.match(err, /^dff catalog: Unknown option '--bogus'.*\nRun "dff catalog --help" for usage\.\n$/s);
+    assert.match(err, /^dff catalog: unknown option "--bogus"\. The options are .*--comments.*\nRun "dff catalog --help" for usage\.\n$/s);
     err = '';
     assert.equal(await runValidate(['--bogus'], io()), 2);
-    assert.match(err, /^dff validate: Unknown option '--bogus'.*\nRun "dff validate --help" for usage\.\n$/s);
+    assert.match(err, /^dff validate: unknown option "--bogus"\. The options are --format \(-f\), --failure-ports and --help \(-h\).*\nRun "dff validate --help" for usage\.\n$/s);
     assert.equal(out, '');
   });
 });

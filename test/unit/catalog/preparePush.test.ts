@@ -15,6 +15,15 @@ describe('preparePush', () => {
     assert.equal(preparePush(JSON.stringify(unnamed)).name, undefined);
   });
 
+  it('says why text that cannot be read as a flow is never pushed, and leaves rule errors to the user', () => {
+    assert.equal(preparePush('{ "flowContents": { "name": "Cut" ').unreadable, 'it is not valid JSON.');
+    const flow = JSON.parse(fixture('valid-minimal.json')) as { flowContents: { processors: { properties: Record<string, string> }[] } };
+    flow.flowContents.processors[0].properties.Extra = '#{MISSING}';
+    const ruleErrors = preparePush(JSON.stringify(flow));
+    assert.equal(ruleErrors.validation.errors, 1);
+    assert.equal(ruleErrors.unreadable, undefined);
+  });
+
   it('summarises validation: error and warning counts and the first five errors with their places', () => {
     const flow = JSON.parse(fixture('valid-minimal.json')) as { flowContents: { processors: { properties: Record<string, string> }[] } };
     for (let index = 1; index <= 7; index++) flow.flowContents.processors[0].properties[`Extra ${index}`] = `#{MISSING_${index}}`;

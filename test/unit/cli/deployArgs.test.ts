@@ -14,7 +14,7 @@ describe('dff deploy arguments', () => {
     assert.throws(() => parseDeployArgs(['export', 'flow.json', '-t', 'dev']), /give the format: --format cloudformation/);
     assert.throws(() => parseDeployArgs(['export', 'flow.json', '-t', 'dev', '--format', 'terraform']), /unknown format "terraform"/);
     // Secrets never come from a flag.
-    assert.throws(() => parseDeployArgs(['apply', 'flow.json', '-t', 'dev', '--param', 'S3_SECRET_KEY=x']), /Unknown option '--param'/);
+    assert.throws(() => parseDeployArgs(['apply', 'flow.json', '-t', 'dev', '--param', 'S3_SECRET_KEY=x']), /unknown option "--param"/);
   });
 
   it('checks --flow-version: "latest", a number from 1, or a version CRN', () => {
