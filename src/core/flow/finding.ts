@@ -42,6 +42,15 @@ export type FixSpec =
   | { kind: 'renameContext'; contextName: string; newName: string }
   | { kind: 'addParameter'; contextName: string; parameterName: string; sensitive: boolean }
   | { kind: 'makePortLocal'; portId: string; componentPath?: JsonPath }
+  /** Renames an output port and the connections' copies of its name. */
+  | { kind: 'renamePort'; portId: string; componentPath?: JsonPath; newName: string }
+  /** Adds an output port named "failure" to the top group and routes the error relationships nothing handles to it. */
+  | { kind: 'addFailurePort' }
+  /**
+   * Not an edit of the file: the shell lists `portName` among the failure ports in its settings
+   * (dff.validation.failurePorts, --failure-ports). computeFix gives no edits for it.
+   */
+  | { kind: 'addFailurePortSetting'; portName: string }
   /**
    * Rewrites one reference to `parameterName` in a property, the `occurrence`-th (0-based) of that
    * name in the value (the first one left when there are no longer that many), to reference

@@ -21,6 +21,7 @@ class FlowFix extends vscode.CodeAction {
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('dff');
 export const FIX_ALL_COMMAND = 'dff.fixAll';
 export const TURN_OFF_RULE_COMMAND = 'dff.turnOffRule';
+export const ADD_FAILURE_PORT_COMMAND = 'dff.addFailurePortSetting';
 
 /** The fix-all action; its edit is computed when it runs, against the document as it is then. */
 class FixAllAction extends vscode.CodeAction {
@@ -55,15 +56,23 @@ export class FlowCodeActionProvider implements vscode.CodeActionProvider<FlowAct
 
   private fixes(
     document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext, findings: readonly ResolvedFinding[],
-  ): FlowFix[] {
+  ): vscode.CodeAction[] {
     const engine = loadFlowEngine();
-    const actions: FlowFix[] = [];
+    const actions: vscode.CodeAction[] = [];
     for (const finding of findings) {
       const fixes = finding.fixes ?? [];
       const findingRange = toRange(finding.range);
       if (fixes.length === 0 || !findingRange.intersection(range)) continue;
       const diagnostic = context.diagnostics.find((item) => matches(item, finding, findingRange)) ?? toDiagnostic(document.uri, finding);
       for (const fix of fixes) {
+        if (fix.kind === 'addFailurePortSetting') {
+          // Changes a setting, not the file: a command, with nothing to resolve.
+          const action = new vscode.CodeAction(engine.fixTitle(fix), vscode.CodeActionKind.QuickFix);
+          action.command = { title: action.title, command: ADD_FAILURE_PORT_COMMAND, arguments: [fix.portName, document.uri] };
+          action.diagnostics = [diagnostic];
+          actions.push(action);
+          continue;
+        }
         const action = new FlowFix(document, fix, engine.fixTitle(fix));
         action.diagnostics = [diagnostic];
         action.isPreferred = engine.isPreferredFix(fix, fixes);

@@ -2,10 +2,10 @@
 // preview, turning a rule off for the workspace, and Fix All Auto-fixable Problems.
 import * as vscode from 'vscode';
 import { isRuleCode } from '../../core/flow/editor/ruleCodes';
-import { FIX_ALL_COMMAND, fixAllEdit, TURN_OFF_RULE_COMMAND } from './codeActions';
+import { ADD_FAILURE_PORT_COMMAND, FIX_ALL_COMMAND, fixAllEdit, TURN_OFF_RULE_COMMAND } from './codeActions';
 import { SHOW_RULE_DOCS_COMMAND } from './convert';
 import type { FlowDiagnostics } from './diagnostics';
-import { turnOffRule } from './settings';
+import { addFailurePortName, turnOffRule } from './settings';
 
 /** docs/rules/<code>.md in the extension (shipped in the .vsix). */
 export function ruleDocsUri(extensionUri: vscode.Uri, code: string): vscode.Uri {
@@ -28,6 +28,11 @@ export function registerRuleCommands(context: vscode.ExtensionContext, diagnosti
       if (typeof code !== 'string' || !isRuleCode(code)) return;
       await turnOffRule(code, resource instanceof vscode.Uri ? resource : undefined);
       vscode.window.setStatusBarMessage(`$(check) ${code} is off for this workspace (dff.validation.rules)`, 5000);
+    }),
+    vscode.commands.registerCommand(ADD_FAILURE_PORT_COMMAND, async (name?: unknown, resource?: unknown) => {
+      if (typeof name !== 'string') return;
+      await addFailurePortName(name, resource instanceof vscode.Uri ? resource : undefined);
+      vscode.window.setStatusBarMessage(`$(check) ${JSON.stringify(name)} counts as a failure port in this workspace (dff.validation.failurePorts)`, 5000);
     }),
     vscode.commands.registerCommand(FIX_ALL_COMMAND, async (target?: unknown) => {
       const document = target instanceof vscode.Uri

@@ -35,6 +35,17 @@ export async function turnOffRule(code: string, resource?: vscode.Uri): Promise<
   await section(resource).update('validation.rules', { ...current, [code]: 'off' }, target);
 }
 
+/** Lists an output port name in dff.validation.failurePorts for the workspace (the user settings when no folder is open). */
+export async function addFailurePortName(name: string, resource?: vscode.Uri): Promise<void> {
+  const workspace = (vscode.workspace.workspaceFolders ?? []).length > 0;
+  const target = workspace ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+  const inspected = section(resource).inspect<unknown>('validation.failurePorts');
+  const value = workspace ? inspected?.workspaceValue : inspected?.globalValue;
+  const current = Array.isArray(value) ? value : [];
+  if (current.includes(name)) return;
+  await section(resource).update('validation.failurePorts', [...current, name], target);
+}
+
 /** Whether a configuration change can change what validation reports. */
 export function affectsValidation(event: vscode.ConfigurationChangeEvent): boolean {
   // json.validate.enable decides whether VS Code's JSON service or we report a syntax error.

@@ -4,7 +4,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { ResolvedFinding } from '../../../src/core/flow/finding';
-import { computeFix, fixTitle } from '../../../src/core/flow/fixes';
+import { computeFix, fixTitle, isSettingFix } from '../../../src/core/flow/fixes';
 import { applyTextEdits } from '../../../src/core/flow/fixes/composeEdits';
 import type { FlowModel } from '../../../src/core/flow/model';
 import { ParameterResolver } from '../../../src/core/flow/parameterScope';
@@ -81,6 +81,8 @@ describe('every offered fix on every fixture', () => {
         const referencesBefore = countReferences(start.model!);
         for (const finding of start.findings) {
           for (const fix of finding.fixes ?? []) {
+            // A change to the user's settings, not to the file (tested in failurePortFixes.test.ts).
+            if (isSettingFix(fix)) continue;
             const what = `${fixTitle(fix)} (for ${finding.code})`;
             const edits = computeFix(text, start.model!, fix);
             assert.ok(edits.length > 0, `${what} changes the file`);
@@ -89,6 +91,9 @@ describe('every offered fix on every fixture', () => {
             assert.ok(after.model, `${what} leaves a flow that parses`);
             applied++;
             for (const [key, count] of errorsOf(after.findings)) {
+              // Without a failure port, failure-port-missing stands for every unrouted error connection; once the
+              // port is there they are reported one by one (a route the fix leaves alone: to a logger, say).
+              if (finding.code === 'failure-port-missing' && key.startsWith('failure-not-routed ')) continue;
               assert.ok(count <= (errorsBefore.get(key) ?? 0), `${what} brings a new error: ${key}`);
             }
             const referencesAfter = countReferences(after.model!);

@@ -21,5 +21,11 @@ export function fixTitle(fix: FixSpec): string {
       return `Change to ${referenceText(fix.newName)}`;
     case 'makePortLocal':
       return 'Make it a local input port (turn remote access off)';
+    case 'renamePort':
+      return `Rename to ${fix.newName}`;
+    case 'addFailurePort':
+      return 'Add a failure output port and route the unhandled error relationships to it';
+    case 'addFailurePortSetting':
+      return `Add "${fix.portName}" to dff.validation.failurePorts`;
   }
 }

@@ -12,12 +12,17 @@ import { renameParameter } from './renameParameter';
 import { replaceReference } from './replaceReference';
 import { makePortLocal } from './makePortLocal';
 import { routeToFailurePort } from './routeToFailurePort';
+import { renamePort } from './renamePort';
+import { addFailurePort } from './addFailurePort';
 import { TextDraft } from './textDraft';
 
 export { fixTitle } from './fixTitle';
-export { isPreferredFix } from './preferredFix';
+export { isPreferredFix, isSettingFix } from './preferredFix';
 
-/** Edits that apply `fix` to `text`; none when the fix no longer applies (the file changed since). */
+/**
+ * Edits that apply `fix` to `text`; none when the fix no longer applies (the file changed since), and none
+ * for a fix that changes settings instead of the file (isSettingFix).
+ */
 export function computeFix(text: string, model: FlowModel, fix: FixSpec): TextEdit[] {
   const current = modelOf(text, model);
   if (!current) return [];
@@ -41,6 +46,15 @@ export function computeFix(text: string, model: FlowModel, fix: FixSpec): TextEd
       break;
     case 'makePortLocal':
       makePortLocal(draft, current, fix);
+      break;
+    case 'renamePort':
+      renamePort(draft, current, fix);
+      break;
+    case 'addFailurePort':
+      addFailurePort(draft, current);
+      break;
+    case 'addFailurePortSetting':
+      // A change to the shell's settings, not to the file.
       break;
   }
   return draft.edits();

@@ -50,15 +50,7 @@ export function routeToFailurePort(draft: TextDraft, model: FlowModel, fix: Rout
     (component): component is Processor => component.kind === 'PROCESSOR');
   if (!processor?.group) return;
   stopAutoTerminating(draft, processor, fix.relationship);
-  const style: Style = {
-    // NiFi 2.x writes portFunction on every port; a file that says nothing of its version but has it on a port is one too.
-    portFunction: nifiMajorVersion(model) === 2 || model.groups.some((group) =>
-      [...group.inputPorts, ...group.outputPorts].some((port) => port.portFunction !== undefined)),
-    instanceIds: fileHasInstanceIds(model),
-    port: sampleOf(model, 'port'),
-    connection: sampleOf(model, 'connection'),
-    end: sampleOf(model, 'end'),
-  };
+  const style = styleOf(model);
   let group: Group = processor.group;
   let source: Source = { id: processor.id, name: processor.name, groupId: group.id, type: 'PROCESSOR', instanceId: instanceIdOf(processor) };
   let near = positionOf(processor);
@@ -77,6 +69,31 @@ export function routeToFailurePort(draft: TextDraft, model: FlowModel, fix: Rout
     near = positionOf(group);
     group = parent;
   }
+}
+
+/** Adds a failure output port to the top group, connected to nothing yet, below its other components. */
+export function addTopFailurePort(draft: TextDraft, model: FlowModel): void {
+  // A loop, not Math.min(...spread): the file decides how many components there are.
+  let near: Position | undefined;
+  for (const list of [model.top.processors, model.top.outputPorts, model.top.groups]) {
+    for (const component of list) {
+      const at = positionOf(component);
+      near = near ? { x: Math.min(near.x, at.x), y: Math.max(near.y, at.y) } : at;
+    }
+  }
+  addPort(draft, model.top, near ?? { x: 0, y: 0 }, styleOf(model));
+}
+
+function styleOf(model: FlowModel): Style {
+  return {
+    // NiFi 2.x writes portFunction on every port; a file that says nothing of its version but has it on a port is one too.
+    portFunction: nifiMajorVersion(model) === 2 || model.groups.some((group) =>
+      [...group.inputPorts, ...group.outputPorts].some((port) => port.portFunction !== undefined)),
+    instanceIds: fileHasInstanceIds(model),
+    port: sampleOf(model, 'port'),
+    connection: sampleOf(model, 'connection'),
+    end: sampleOf(model, 'end'),
+  };
 }
 
 /**

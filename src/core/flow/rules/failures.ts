@@ -133,5 +133,8 @@ function missingFailurePort(model: FlowModel, processors: readonly Processor[]):
     componentId: top.id,
     componentName: top.name,
     related,
+    // A port marked FAILURE under another name is where the user meant failures to go: its own finding offers
+    // to rename it, and a second port beside it would leave the connections to it unrouted.
+    fixes: top.outputPorts.some((port) => port.portFunction?.toUpperCase() === 'FAILURE') ? undefined : [{ kind: 'addFailurePort' }],
   };
 }

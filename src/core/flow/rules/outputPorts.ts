@@ -1,6 +1,6 @@
 // Output ports of the top group decide the invocation's result: failure ports fail it, and exactly
 // one other port returns the function's output.
-import type { Finding } from '../finding';
+import type { Finding, FixSpec } from '../finding';
 import type { FlowModel, Port } from '../model';
 import { isFailurePortName, type ValidationOptions } from '../options';
 import { quoteName } from '../quoteName';
@@ -10,7 +10,7 @@ export function checkOutputPorts(model: FlowModel, options: ValidationOptions): 
   const success: Port[] = [];
   for (const port of model.top.outputPorts) {
     if (isFailurePortName(port.name, options)) continue;
-    if (isFailureFunction(port)) findings.push(unnamedFailureFunction(port));
+    if (isFailureFunction(port)) findings.push(unnamedFailureFunction(model, port));
     // A FAILURE-function port is meant as a failure port: the warning above covers it.
     else success.push(port);
   }
@@ -40,7 +40,13 @@ function isFailureFunction(port: Port): boolean {
   return port.portFunction?.toUpperCase() === 'FAILURE';
 }
 
-function unnamedFailureFunction(port: Port): Finding {
+function unnamedFailureFunction(model: FlowModel, port: Port): Finding {
+  // NiFi refuses two output ports of one group with the same name: with a "failure" port there already, only the setting fixes it.
+  const nameTaken = model.top.outputPorts.some((other) => other.name.toLowerCase() === 'failure');
+  const fixes: FixSpec[] = [
+    ...(nameTaken ? [] : [{ kind: 'renamePort' as const, portId: port.id, componentPath: port.path, newName: 'failure' }]),
+    { kind: 'addFailurePortSetting', portName: port.name },
+  ];
   return {
     code: 'failure-port-function-unnamed',
     severity: 'warning',
@@ -49,5 +55,6 @@ function unnamedFailureFunction(port: Port): Finding {
     at: { path: [...port.path, 'name'] },
     componentId: port.id,
     componentName: port.name,
+    fixes,
   };
 }
