@@ -37,7 +37,9 @@ function lineOf(text: string): number {
 }
 
 async function goToLine(workbench: Workbench, line: number, column: number): Promise<void> {
-  await workbench.focusEditor();
+  // The preview's group may be the active one: the JSON is in the first group.
+  await workbench.runCommand('View: Focus First Editor Group');
+  await workbench.page.locator('.editor-group-container.active .monaco-editor.focused').waitFor({ timeout: UI_TIMEOUT });
   await workbench.runCommand('Go to Line/Column');
   const input = workbench.page.locator('.quick-input-widget input');
   await input.fill(`:${line}:${column}`);
@@ -45,16 +47,17 @@ async function goToLine(workbench: Workbench, line: number, column: number): Pro
   await workbench.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
 }
 
-/**
- * Sets (or, undefined, removes) workbench.colorTheme in the test profile's settings file, as a user
- * editing settings.json would; resolves when the preview's body carries the theme kind's class.
- */
-async function setTheme(frame: FrameLocator, theme: string | undefined, kind: 'vscode-light' | 'vscode-dark' | 'vscode-high-contrast'): Promise<void> {
-  const file = path.join(path.dirname(session().workspace), 'user-data', 'User', 'settings.json');
-  const settings = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
-  if (theme === undefined) delete settings['workbench.colorTheme'];
-  else settings['workbench.colorTheme'] = theme;
-  fs.writeFileSync(file, `${JSON.stringify(settings, null, 2)}\n`);
+/** Picks a colour theme with Ctrl+K Ctrl+T, as a user does; resolves when the preview's body carries the theme kind's class. */
+async function setTheme(frame: FrameLocator, theme: string, kind: 'vscode-light' | 'vscode-dark' | 'vscode-high-contrast'): Promise<void> {
+  const page = session().page;
+  await page.keyboard.press('Control+K');
+  await page.keyboard.press('Control+T');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: UI_TIMEOUT });
+  await input.fill(theme);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: theme }).first().waitFor({ timeout: UI_TIMEOUT });
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
   await frame.locator(`body.${kind}`).waitFor({ state: 'attached', timeout: UI_TIMEOUT });
 }
 
@@ -96,7 +99,7 @@ describe('Flow Preview', () => {
     assert.match(await send.locator('.badges > title').textContent() ?? '', /auto-terminates/);
     assert.match(await send.locator('.terminated text').textContent() ?? '', /auto-terminates failure/);
     assert.equal(await frame.locator('.node.processor[aria-label*="Fetch new object"] .badge').count(), 0);
-    await shot('preview-1-dark');
+    await shot('preview-1-opened');
   });
 
   it('reveals a clicked component in the JSON, and highlights the component at the cursor', async () => {
@@ -129,19 +132,19 @@ describe('Flow Preview', () => {
   it('follows the theme: light, dark and high contrast', async () => {
     await frame.locator('button[data-action="fit"]').click();
     const background = () => frame.locator('body').evaluate((body) => (globalThis as unknown as { getComputedStyle: Styles }).getComputedStyle(body).backgroundColor);
-    await setTheme(frame, 'Default Light Modern', 'vscode-light');
+    await setTheme(frame, 'Light Modern', 'vscode-light');
     await session().page.waitForTimeout(500);
     const light = await background();
     await shot('preview-4-light');
-    await setTheme(frame, 'Default High Contrast', 'vscode-high-contrast');
+    await setTheme(frame, 'Dark High Contrast', 'vscode-high-contrast');
     await session().page.waitForTimeout(500);
     await shot('preview-5-high-contrast');
-    await setTheme(frame, 'Default Dark Modern', 'vscode-dark');
+    await setTheme(frame, 'Dark Modern', 'vscode-dark');
     await session().page.waitForTimeout(500);
     const dark = await background();
     assert.notEqual(light, dark);
     await shot('preview-6-dark');
-    await setTheme(frame, undefined, 'vscode-dark');
+    await setTheme(frame, 'Light Modern', 'vscode-light');
     await workbench.runCommand('File: Revert File');
   });
 });
