@@ -1,6 +1,7 @@
 // Benchmarks (npm run bench): how validateText compares with JSON.parse on big flows, then the
 // Functions view's listing and a deploy against the local AWS stand-in (scripts/bench/aws.ts).
-// Prints figures, asserts nothing. --only validation|aws runs one half. Options: --sizes 1000,10000,10000c,10000n (a trailing c: the same flow
+// Prints figures, asserts nothing. --only validation|aws|preview runs one part (preview: the Flow Preview's drawing
+// model and first paint, scripts/bench/preview.mjs). Options: --sizes 1000,10000,10000c,10000n (a trailing c: the same flow
 // written compact, without whitespace; a trailing n: 1,000 groups without a parameter context, whose ~20,000
 // references cannot resolve, one cause per group)  --runs 15  --profile (writes a
 // .cpuprofile of validateText per size to bench-data/ for chrome://inspect or VS Code).
@@ -54,7 +55,7 @@ const ms = (value) => `${value.toFixed(1)} ms`;
 // Other work on the machine slows both timings; the ratio, measured in one process, suffers less.
 const load = () => os.loadavg()[0].toFixed(2);
 console.log(`node ${process.version}, ${os.cpus().length} CPUs, ${runs} runs after a warm-up, medians; each measurement in its own process\n`);
-for (const size of only === 'aws' ? [] : sizes) {
+for (const size of only === 'aws' || only === 'preview' ? [] : sizes) {
   const compact = size.endsWith('c');
   const withoutContexts = size.endsWith('n');
   const processors = Number(compact || withoutContexts ? size.slice(0, -1) : size);
@@ -93,9 +94,14 @@ for (const size of only === 'aws' ? [] : sizes) {
   console.log('');
 }
 
-if (only !== 'validation') {
+if (only !== 'validation' && only !== 'preview') {
   // The AWS SDK warns once about Node 20 on stderr; it says nothing about these figures.
   execFileSync(process.execPath, [path.join(dataDir, 'aws.js')], {
     cwd: root, stdio: 'inherit', env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
   });
+}
+
+if (only === 'all' || only === 'preview') {
+  const { benchPreview } = await import('./bench/preview.mjs');
+  await benchPreview(root, runs);
 }
