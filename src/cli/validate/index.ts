@@ -1,10 +1,13 @@
 // `dff validate`: find flow definitions, check them with the core, print the findings.
+import { promises as fs } from 'node:fs';
 import type { ResolvedFinding } from '../../core/flow/finding';
+import { escapeControlCharacters } from '../../core/flow/quoteName';
 import { validateText } from '../../core/flow/validate';
 import { byteCount } from '../decodeText';
 import { type CliIo, EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK } from '../io';
 import { invalidUtf8Finding } from './encoding';
 import { collectCandidates, reason, STDIN_ARG } from './files';
+import { encodeText, fixFlowText, fixReport, type FixMode, unifiedDiff } from './fix';
 import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
 import { formatText } from './format/text';
@@ -23,6 +26,8 @@ export interface ValidateDeps {
   maxTextLength?: number;
   /** Shown as the tool version in SARIF output. */
   version?: string;
+  /** How --fix writes a file; tests pass one that fails. */
+  writeFile?: (file: string, bytes: Buffer) => Promise<void>;
   /** The core's validateText; tests pass one that fails on a given file. */
   validate?: typeof validateText;
 }
@@ -42,6 +47,9 @@ export async function runValidate(argv: string[], io: CliIo, deps: ValidateDeps 
   }
 
   const result: ValidateResult = { flows: [], skippedExplicit: [], skippedCount: 0 };
+  // What --fix did (or --fix-dry-run would do): before the findings in text output; on stderr with json
+  // and sarif, whose standard output a program reads.
+  const fixLines: string[] = [];
   for (const candidate of candidates) {
     const isStdin = candidate.absolutePath === STDIN_ARG;
     const shown = isStdin ? STDIN_DISPLAY : displayPath(candidate.absolutePath, io.cwd);
@@ -69,6 +77,10 @@ export async function runValidate(argv: string[], io: CliIo, deps: ValidateDeps 
         'Please report this with the flow\'s shape (not its values).');
       continue;
     }
+    if (findings && options.fix && outcome.kind === 'text') {
+      const fixed = await fixFile(candidate.absolutePath, shown, outcome, options.fix, options, deps, fixLines, problems);
+      if (fixed !== undefined) findings = check(deps.validate ?? validateText, fixed, undefined, options) ?? findings;
+    }
     if (findings) {
       result.flows.push({ path: shown, findings });
     } else if (candidate.explicit) {
@@ -82,11 +94,42 @@ export async function runValidate(argv: string[], io: CliIo, deps: ValidateDeps 
   if (result.flows.length === 0 && result.skippedExplicit.length > 0) {
     problems.push(`${noFlowAmong(result.skippedExplicit)}: nothing was checked.`);
   }
+  const fixOutput = fixLines.map((line) => `${escapeControlCharacters(line)}\n`).join('');
+  if (options.format === 'text') io.stdout(fixOutput);
+  else if (fixOutput) io.stderr(fixOutput);
   for (const piece of render(result, options, io.cwd, deps.version ?? '0.0.0')) io.stdout(piece);
   for (const problem of problems) io.stderr(`dff validate: ${problem}\n`);
   if (problems.length > 0) return EXIT_CANNOT_RUN;
   const hasError = result.flows.some((flow) => flow.findings.some((finding) => finding.severity === 'error'));
   return hasError ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/**
+ * Applies the unambiguous fixes to one flow's text and, with --fix, writes the file; the fixed text, or
+ * undefined when nothing was fixed (or the file could not be written: the findings stay those read).
+ */
+async function fixFile(
+  file: string, shown: string, outcome: Extract<ReadOutcome, { kind: 'text' }>, mode: FixMode, options: ValidateOptions,
+  deps: ValidateDeps, lines: string[], problems: string[],
+): Promise<string | undefined> {
+  if (outcome.invalidUtf8) {
+    // The text shows U+FFFD where the bytes are not UTF-8: writing it back would change bytes nobody sees.
+    lines.push(`${shown}: not fixed, it is not valid UTF-8 (see flow-encoding)`);
+    return undefined;
+  }
+  const fix = fixFlowText(outcome.text, options.failurePorts);
+  if (fix.applied.length === 0) return undefined;
+  if (mode === 'fix') {
+    try {
+      await (deps.writeFile ?? fs.writeFile)(file, encodeText(fix.text, outcome.encoding, outcome.bom));
+    } catch (error) {
+      problems.push(`cannot write the fixes to "${shown}": ${reason(error)}.`);
+      return undefined;
+    }
+  }
+  lines.push(...fixReport(shown, fix, mode));
+  if (mode === 'dry-run') for (const edit of fix.edits) lines.push(...unifiedDiff(shown, outcome.text, fix.text, edit));
+  return fix.text;
 }
 
 /** The findings of a text that may be a flow definition, or undefined when it is not one. */

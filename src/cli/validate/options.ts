@@ -1,6 +1,8 @@
 // `dff validate` arguments -> options, or a usage error that says what to do.
 import { parseFailurePorts } from '../failurePorts';
 import { parseArgsOrUsage, UsageError } from '../usage';
+import { STDIN_ARG } from './files';
+import type { FixMode } from './fix';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
 const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif'];
@@ -9,12 +11,16 @@ export interface ValidateOptions {
   paths: string[];
   format: OutputFormat;
   failurePorts: string[];
+  /** --fix writes the fixes to the files, --fix-dry-run prints them; undefined checks only. */
+  fix: FixMode | undefined;
   help: boolean;
 }
 
 const OPTIONS = {
   format: { type: 'string', short: 'f' },
   'failure-ports': { type: 'string' },
+  fix: { type: 'boolean' },
+  'fix-dry-run': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -32,5 +38,12 @@ export function parseValidateArgs(argv: string[]): ValidateOptions {
   if (!help && positionals.length === 0) {
     throw new UsageError('give at least one flow file or folder, e.g. dff validate flows/');
   }
-  return { paths: positionals, format: format as OutputFormat, failurePorts, help };
+  if (values.fix === true && values['fix-dry-run'] === true) {
+    throw new UsageError('--fix writes the fixes and --fix-dry-run only prints them: use one of the two');
+  }
+  const fix: FixMode | undefined = values.fix === true ? 'fix' : values['fix-dry-run'] === true ? 'dry-run' : undefined;
+  if (fix === 'fix' && positionals.includes(STDIN_ARG)) {
+    throw new UsageError('--fix cannot write to standard input ("-"); use --fix-dry-run to see the fixes');
+  }
+  return { paths: positionals, format: format as OutputFormat, failurePorts, fix, help };
 }

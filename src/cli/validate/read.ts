@@ -41,7 +41,8 @@ export interface InvalidUtf8 {
 
 export type ReadOutcome =
   | { kind: 'notFlow' }
-  | { kind: 'text'; text: string; encoding: TextEncoding; invalidUtf8?: InvalidUtf8 }
+  /** bom: whether the bytes start with a byte-order mark (the text does not), so a fixed file is written back with it. */
+  | { kind: 'text'; text: string; encoding: TextEncoding; bom: boolean; invalidUtf8?: InvalidUtf8 }
   /** The text would not fit in a JavaScript string: `bytes` is the size (at least), `limit` the most that is read. */
   | { kind: 'tooLarge'; bytes: number; limit: number };
 
@@ -125,10 +126,11 @@ async function readFlowText(source: ByteSource, limit: number): Promise<ReadOutc
 }
 
 function decodeWhole(bytes: Buffer, encoding: TextEncoding, bomLength: number): ReadOutcome {
-  if (encoding !== 'utf-8') return { kind: 'text', text: new TextDecoder(encoding).decode(bytes), encoding };
+  const bom = bomLength > 0;
+  if (encoding !== 'utf-8') return { kind: 'text', text: new TextDecoder(encoding).decode(bytes), encoding, bom };
   const text = bytes.toString('utf8', bomLength);
-  if (isUtf8(bytes)) return { kind: 'text', text, encoding };
-  return { kind: 'text', text, encoding, invalidUtf8: locateInvalidUtf8(bytes, bomLength) };
+  if (isUtf8(bytes)) return { kind: 'text', text, encoding, bom };
+  return { kind: 'text', text, encoding, bom, invalidUtf8: locateInvalidUtf8(bytes, bomLength) };
 }
 
 /**

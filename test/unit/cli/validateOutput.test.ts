@@ -68,10 +68,11 @@ describe('dff validate output', () => {
     }
 
     for (const [argv, expected] of [
-      [['x.json', '--fast'], 'dff validate: unknown option "--fast". The options are --format (-f), --failure-ports and --help (-h); ' +
+      [['x.json', '--fast'], 'dff validate: unknown option "--fast". The options are --format (-f), --failure-ports, --fix, --fix-dry-run and --help (-h); ' +
         'to name a file whose name starts with "-", write it after --, as in dff validate -- -file.json\n'],
       [['x.json', '--fromat', 'json'], /^dff validate: unknown option "--fromat" \(did you mean --format\?\)\. /],
-      [['x.json', '-x'], /^dff validate: unknown option "-x"\. The options are/],
+      [['x.json', '-q'], /^dff validate: unknown option "-q"\. The options are/],
+      [['x.json', '--fixx'], /^dff validate: unknown option "--fixx" \(did you mean --fix\?\)\. /],
       [['x.json', '--format'], 'dff validate: --format needs a value, e.g. --format json\n'],
       [['x.json', '-f'], 'dff validate: -f needs a value, e.g. --format json\n'],
       [['x.json', '--failure-ports'], 'dff validate: --failure-ports needs a value, e.g. --failure-ports failure,errors\n'],
