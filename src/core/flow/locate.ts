@@ -65,6 +65,30 @@ function isWhitespace(c: number): boolean {
   return c === 32 || c === 10 || c === 13 || c === 9;
 }
 
+/** One step of the paths a batch look-up wants (see spans()): a trie node, filled in as the text is read. */
+interface Wanted {
+  parent?: Wanted;
+  /** Set when some anchor's path ends here (its own span, not only a way to deeper ones). */
+  endpoint: boolean;
+  children?: Map<string | number, Wanted>;
+  found?: { keyStart?: number; keyEnd?: number; valueStart: number; valueEnd: number };
+}
+
+/** A container findWanted is reading: where it is and what it still looks for. */
+interface WalkFrame {
+  start: number;
+  node: Wanted;
+  needEnd: boolean;
+  isObject: boolean;
+  /** Children of node not met yet. */
+  remaining: number;
+  /** Where the next member starts. */
+  at: number;
+  index: number;
+  /** The child being walked into, whose end comes back as `finished`. */
+  walking?: Wanted;
+}
+
 export class JsonLocator {
   private readonly scans = new Map<number, ContainerScan>();
   /** Where each container skipped so far ends, by its opening offset. */
@@ -130,6 +154,240 @@ export class JsonLocator {
       return this.spanOf(start, end);
     }
     return this.spanOf(found.valueStart, found.valueEnd);
+  }
+
+  /**
+   * The span of each anchor, the same as span(anchor) gives for each one (on valid JSON), but with
+   * all the paths found in one forward pass: they are gathered into a tree, and the text is read
+   * once, entering only the members some path goes through and skipping the others whole. Asked
+   * one at a time, a path into a container skipped for an earlier path would read it again (a
+   * finding on a group's controller services, which come after its child groups, then findings
+   * inside those child groups), once per nesting level. Positions are counted in one sweep too.
+   */
+  spans(anchors: readonly Anchor[]): TextSpan[] {
+    const root: Wanted = { endpoint: false };
+    const nodes = anchors.map((anchor) => (anchor.offsets ? undefined : this.want(root, anchor.path)));
+    if (root.children) this.findWanted(root);
+    const offsets = new Array<number>(anchors.length * 2);
+    anchors.forEach((anchor, i) => {
+      const [start, end] = this.anchorOffsets(anchor, nodes[i]);
+      offsets[2 * i] = start;
+      offsets[2 * i + 1] = end;
+    });
+    const positions = this.positions(offsets);
+    return anchors.map((_, i) => ({
+      start: positions[2 * i], end: positions[2 * i + 1], startOffset: offsets[2 * i], endOffset: offsets[2 * i + 1],
+    }));
+  }
+
+  private want(root: Wanted, path: JsonPath): Wanted {
+    let node = root;
+    for (const segment of path) {
+      node.children ??= new Map();
+      let child = node.children.get(segment);
+      if (!child) {
+        child = { parent: node, endpoint: false };
+        node.children.set(segment, child);
+      }
+      node = child;
+    }
+    node.endpoint = true;
+    return node;
+  }
+
+  /** Start and end offsets of an anchor whose path was looked for in findWanted, as span() picks them. */
+  private anchorOffsets(anchor: Anchor, node: Wanted | undefined): [number, number] {
+    if (anchor.offsets || !node) return [anchor.offsets!.start, anchor.offsets!.end];
+    let at: Wanted | undefined = node;
+    while (at && !at.found) at = at.parent;
+    // The root itself: found the usual way (rarely wanted, as it means skipping the whole text).
+    const found = at ? at.found : this.find([]);
+    if (!found) return [0, Math.min(1, this.text.length)];
+    const exact = at === node;
+    if (exact && anchor.part === 'key' && found.keyStart !== undefined) return [found.keyStart, found.keyEnd!];
+    if (exact && anchor.slice && this.text.charCodeAt(found.valueStart) === QUOTE) {
+      return [
+        this.rawIndex(found.valueStart, anchor.slice.start),
+        this.rawIndex(found.valueStart, anchor.slice.start + anchor.slice.length),
+      ];
+    }
+    return [found.valueStart, found.valueEnd];
+  }
+
+  /** Sets `found` on every node of the tree whose path exists in the text. */
+  private findWanted(root: Wanted): void {
+    if (this.text.charCodeAt(this.rootStart) !== OPEN_BRACE || !this.rootKeys) {
+      this.walk(this.rootStart, root, false);
+      return;
+    }
+    // Root members go through member(), which can reach those after flowContents from the end of the
+    // text. The last ones first: each is then searched for from the end before the forward scan has
+    // to cross the members before it.
+    const order = new Map(this.rootKeys.map((key, i) => [key, i]));
+    const keys = [...root.children!.keys()].sort((a, b) => (order.get(b as string) ?? -1) - (order.get(a as string) ?? -1));
+    for (const key of keys) {
+      const member = this.member(this.rootStart, key);
+      if (!member) continue;
+      const child = root.children!.get(key)!;
+      const found = {
+        keyStart: typeof key === 'string' ? member.keyStart : undefined,
+        keyEnd: typeof key === 'string' ? member.keyEnd : undefined,
+        valueStart: member.valueStart,
+        valueEnd: -1,
+      };
+      child.found = found;
+      if (child.children) {
+        const end = this.walk(member.valueStart, child, child.endpoint);
+        if (end !== -1) member.valueEnd = end;
+      }
+      if (child.endpoint) found.valueEnd = member.valueEnd ??= this.valueEnd(member.valueStart);
+    }
+  }
+
+  /**
+   * Reads the container at `start` member by member, sets `found` on the children of `node` it
+   * meets (the first of duplicate keys, as find() does) and walks into those with children of their
+   * own. Returns the container's end, or -1 when its last wanted member came before the end and
+   * `needEnd` said nobody needs to know where it ends.
+   */
+  private walk(start: number, node: Wanted, needEnd: boolean): number {
+    // With a stack of its own, not recursion: paths can be thousands of levels deep.
+    const text = this.text;
+    const length = text.length;
+    const stack: WalkFrame[] = [];
+    /** The end of the value just finished (a container left or a member skipped), for the frame on top. */
+    let finished = this.enter(start, node, needEnd, stack);
+    while (stack.length > 0) {
+      const frame = stack[stack.length - 1];
+      let valueEnd: number;
+      if (frame.walking) {
+        // Back from the child this frame walked into.
+        frame.walking.found!.valueEnd = finished;
+        frame.walking = undefined;
+        valueEnd = finished;
+        if (frame.remaining === 0) {
+          stack.pop();
+          finished = frame.needEnd ? this.endAfterLast(frame.start, valueEnd) : -1;
+          continue;
+        }
+      } else {
+        const at = frame.at;
+        const c = text.charCodeAt(at);
+        if (c === CLOSE_BRACE || c === CLOSE_BRACKET || at >= length) {
+          stack.pop();
+          finished = this.close(frame.start, at);
+          continue;
+        }
+        let key: string | number;
+        let keyStart: number | undefined;
+        let keyEnd: number | undefined;
+        let valueStart: number;
+        if (frame.isObject) {
+          keyStart = at;
+          keyEnd = this.skipString(at);
+          const raw = text.slice(at + 1, keyEnd - 1);
+          key = raw.includes('\\') ? (this.decodeKey(at, keyEnd) ?? raw) : raw;
+          const colon = this.skipWhitespace(keyEnd);
+          if (text.charCodeAt(colon) !== COLON) {
+            stack.pop();
+            finished = frame.needEnd ? this.valueEnd(frame.start) : -1;
+            continue;
+          }
+          valueStart = this.skipWhitespace(colon + 1);
+        } else {
+          key = frame.index++;
+          valueStart = at;
+        }
+        const child = frame.node.children!.get(key);
+        if (child && !child.found) {
+          frame.remaining--;
+          child.found = { keyStart, keyEnd, valueStart, valueEnd: -1 };
+          if (child.children) {
+            frame.walking = child;
+            finished = this.enter(valueStart, child, child.endpoint || frame.remaining > 0 || frame.needEnd, stack);
+            continue;
+          }
+          valueEnd = child.found.valueEnd = this.valueEnd(valueStart);
+          if (frame.remaining === 0) {
+            stack.pop();
+            finished = frame.needEnd ? this.endAfterLast(frame.start, valueEnd) : -1;
+            continue;
+          }
+        } else {
+          valueEnd = this.valueEnd(valueStart);
+        }
+      }
+      const next = this.skipWhitespace(valueEnd);
+      if (text.charCodeAt(next) === COMMA) {
+        frame.at = this.skipWhitespace(next + 1);
+      } else {
+        stack.pop();
+        finished = this.close(frame.start, next);
+      }
+    }
+    return finished;
+  }
+
+  /**
+   * Starts reading the container at `start` for the children of `node` (pushing its frame), or, when
+   * it is no container or none of them can be in it, answers its end at once (-1 unless needEnd).
+   */
+  private enter(start: number, node: Wanted, needEnd: boolean, stack: WalkFrame[]): number {
+    const open = this.text.charCodeAt(start);
+    const isObject = open === OPEN_BRACE;
+    if (!isObject && open !== OPEN_BRACKET) return needEnd ? this.valueEnd(start) : -1;
+    let remaining = 0;
+    for (const key of node.children!.keys()) if ((typeof key === 'string') === isObject) remaining++;
+    if (remaining === 0) return needEnd ? this.valueEnd(start) : -1;
+    stack.push({ start, node, needEnd, isObject, remaining, at: this.skipWhitespace(start + 1), index: 0 });
+    return -1;
+  }
+
+  /** The end of the container at `start` whose last wanted member ends at `valueEnd`: the rest in one skip, not member by member. */
+  private endAfterLast(start: number, valueEnd: number): number {
+    const end = this.skipContainer(valueEnd, 1);
+    this.containerEnds.set(start, end);
+    return end;
+  }
+
+  /** The end of the container at `start`, read member by member up to `at`, where valid JSON closes it. */
+  private close(start: number, at: number): number {
+    const c = this.text.charCodeAt(at);
+    // Anything else is measured the way valueEnd() would.
+    const end = c === CLOSE_BRACE || c === CLOSE_BRACKET ? at + 1 : this.skipContainer(start + 1, 1);
+    this.containerEnds.set(start, end);
+    return end;
+  }
+
+  /** Positions of many offsets, counting lines in one sweep through them in text order. */
+  private positions(offsets: readonly number[]): Position[] {
+    const order = offsets.map((_, i) => i).sort((a, b) => offsets[a] - offsets[b]);
+    const positions = new Array<Position>(offsets.length);
+    let line = -1, lineStart = 0, newline = -1;
+    let previous: Position | undefined;
+    let previousOffset = -1;
+    for (const i of order) {
+      const offset = offsets[i];
+      if (offset === previousOffset) {
+        positions[i] = previous!;
+        continue;
+      }
+      if (line === -1) {
+        // The first: from the checkpoint before it, as position() starts; from there on, line by line.
+        const checkpoint = this.checkpointAtOrBefore(offset);
+        line = checkpoint * LINES_PER_CHECKPOINT;
+        lineStart = this.checkpoints[checkpoint];
+        newline = this.text.indexOf('\n', lineStart);
+      }
+      while (newline !== -1 && newline < offset) {
+        line++;
+        lineStart = newline + 1;
+        newline = this.text.indexOf('\n', lineStart);
+      }
+      previous = positions[i] = { line, character: offset - lineStart };
+      previousOffset = offset;
+    }
+    return positions;
   }
 
   spanOf(startOffset: number, endOffset: number): TextSpan {

@@ -1,5 +1,5 @@
 // Text -> findings with text ranges: the one entry point the shells and the CLI call.
-import type { Finding, ResolvedFinding } from './finding';
+import type { Anchor, Finding, ResolvedFinding } from './finding';
 import { JsonLocator } from './locate';
 import type { FlowModel } from './model';
 import type { ValidationOptions } from './options';
@@ -28,7 +28,23 @@ export function validateText(text: string, options: ValidationOptions = {}): Val
   }
   // The root's member order lets the locator reach members after flowContents from the end of the text.
   const locator = new JsonLocator(text, Object.keys(outcome.model.root));
-  return { isFlow: true, findings: findings.map((finding) => resolve(finding, locator)), model: outcome.model, locator };
+  return { isFlow: true, findings: resolveAll(findings, locator), model: outcome.model, locator };
+}
+
+/** Every finding's ranges, the same as resolve() gives for each, with all their paths found in one pass over the text. */
+export function resolveAll(findings: readonly Finding[], locator: JsonLocator): ResolvedFinding[] {
+  const anchors: Anchor[] = [];
+  for (const finding of findings) {
+    anchors.push(finding.at);
+    if (finding.related) for (const item of finding.related) anchors.push(item.at);
+  }
+  const spans = locator.spans(anchors);
+  let next = 0;
+  return findings.map((finding) => {
+    const { at, related, ...rest } = finding;
+    const range = spans[next++];
+    return { ...rest, range, related: (related ?? []).map((item) => ({ message: item.message, range: spans[next++] })) };
+  });
 }
 
 export function resolve(finding: Finding, locator: JsonLocator): ResolvedFinding {

@@ -45,14 +45,15 @@ export function checkReferences(model: FlowModel, _options: ValidationOptions): 
     const lookup = contextName === undefined ? undefined : resolver.resolve(contextName);
     if (contextName !== undefined && !lookup) continue;
     // One cause, the group's missing context, for every reference in the group: one finding for all of them.
-    const unresolvable: Site[] = [];
+    // Sites are built only for the places the finding shows (thousands of references may share its cause).
+    const unresolvable: UnbuiltSite[] = [];
     const checkValue = (value: string, at: () => Omit<Site, 'reference'>, sensitiveField: boolean, kind: 'property' | 'schedule'): void => {
       const cache = parsed[kind];
       let references = cache.get(value);
       if (!references) cache.set(value, references = readReferences(value, syntax, kind === 'property'));
       for (const reference of references) {
         if (contextName === undefined || !lookup) {
-          unresolvable.push({ ...at(), reference });
+          unresolvable.push({ at, reference });
           continue;
         }
         const parameter = lookup.get(reference.name);
@@ -142,12 +143,19 @@ function siteFinding(site: Site, code: string, message: string): Finding {
 /** How many places a reference-without-context finding relates. */
 const MAX_RELATED = 20;
 
-function withoutContext(group: Group, sites: readonly Site[]): Finding {
+/** A reference and how to build its site, should a finding show it. */
+interface UnbuiltSite {
+  at: () => Omit<Site, 'reference'>;
+  reference: PropertyReference;
+}
+
+function withoutContext(group: Group, unbuilt: readonly UnbuiltSite[]): Finding {
+  const sites: Site[] = unbuilt.slice(0, MAX_RELATED + 1).map(({ at, reference }) => ({ ...at(), reference }));
   const [first] = sites;
-  const names = [...new Set(sites.map((site) => site.reference.name))];
+  const names = [...new Set(unbuilt.map((site) => site.reference.name))];
   const shown = names.slice(0, 3).map((name) => quoteName(name)).join(', ');
   const parameters = names.length === 1 ? `parameter ${shown}` : `${names.length} parameters (${shown}${names.length > 3 ? ', …' : ''})`;
-  const references = sites.length === 1 ? `a reference to ${parameters}` : `${sites.length} references to ${parameters}`;
+  const references = unbuilt.length === 1 ? `a reference to ${parameters}` : `${unbuilt.length} references to ${parameters}`;
   const finding = siteFinding(first, 'reference-without-context',
     `Process group ${quoteName(group.name)} has no parameter context, yet it holds ${references}, first in ${first.where}: none of ` +
     'them can be resolved (a group does not inherit the context of its parent), so NiFi marks those components invalid. ' +
