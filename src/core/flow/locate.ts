@@ -364,14 +364,8 @@ export class JsonLocator {
     const order = offsets.map((_, i) => i).sort((a, b) => offsets[a] - offsets[b]);
     const positions = new Array<Position>(offsets.length);
     let line = -1, lineStart = 0, newline = -1;
-    let previous: Position | undefined;
-    let previousOffset = -1;
     for (const i of order) {
       const offset = offsets[i];
-      if (offset === previousOffset) {
-        positions[i] = previous!;
-        continue;
-      }
       if (line === -1) {
         // The first: from the checkpoint before it, as position() starts; from there on, line by line.
         const checkpoint = this.checkpointAtOrBefore(offset);
@@ -384,8 +378,7 @@ export class JsonLocator {
         lineStart = newline + 1;
         newline = this.text.indexOf('\n', lineStart);
       }
-      previous = positions[i] = { line, character: offset - lineStart };
-      previousOffset = offset;
+      positions[i] = { line, character: offset - lineStart };
     }
     return positions;
   }
