@@ -150,7 +150,8 @@ interface UnbuiltSite {
 }
 
 function withoutContext(group: Group, unbuilt: readonly UnbuiltSite[]): Finding {
-  const sites: Site[] = unbuilt.slice(0, MAX_RELATED + 1).map(({ at, reference }) => ({ ...at(), reference }));
+  // at() makes a new object each time: given its reference in place, not spread into another.
+  const sites: Site[] = unbuilt.slice(0, MAX_RELATED + 1).map(({ at, reference }) => Object.assign(at(), { reference }));
   const [first] = sites;
   const names = [...new Set(unbuilt.map((site) => site.reference.name))];
   const shown = names.slice(0, 3).map((name) => quoteName(name)).join(', ');
