@@ -35,6 +35,9 @@ describe('Editor experience (issue 10)', () => {
     // Back to a clean slate: no toast over the next test's clicks, no quick input left open.
     await page.keyboard.press('Escape');
     await workbench.runCommand('Notifications: Clear All Notifications').catch(() => undefined);
+    // The palette fades out: opened again mid-fade, its input is inert and takes no text.
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
+    await page.waitForTimeout(300);
   });
 
   it('(1) refuses to push a file that is not valid JSON, with no Push Anyway', async () => {
@@ -104,6 +107,41 @@ describe('Editor experience (issue 10)', () => {
     await preview.getByText('How to fix it').first().waitFor({ timeout: UI_TIMEOUT });
     await session().screenshot('issue10-rule-page');
     await workbench.runCommand('View: Close Editor');
+  });
+
+  it('(7) offers "Rename to failure" and "Add to dff.validation.failurePorts" for a FAILURE port named otherwise', async () => {
+    const file = 'broken-failure-port-function-nifi2.json';
+    await workbench.quickOpen(file);
+    await workbench.showProblems();
+    const rows = problemsOf(workbench, file);
+    await waitForCount(rows, 2);
+    const settingFix = 'Add "errors" to dff.validation.failurePorts';
+
+    // F8 twice: the second problem is the port's (the first, on the group, is failure-port-missing).
+    await workbench.goToFirstProblem();
+    await page.keyboard.press('F8');
+    await page.locator('.marker-widget', { hasText: 'Output port "errors" is marked as a failure port' }).waitFor({ timeout: UI_TIMEOUT });
+    const rename = await workbench.showQuickFix('Rename to failure');
+    await page.locator('.action-widget .monaco-list-row', { hasText: settingFix }).waitFor({ timeout: UI_TIMEOUT });
+    await session().screenshot('issue10-failure-port-fixes');
+    await rename.click();
+    // Renamed, the port is a failure port by name: both problems go.
+    await waitForCount(rows, 0);
+    await workbench.runCommand('File: Revert File');
+    await waitForCount(rows, 2);
+
+    // The setting instead: the file stays as it is, and the port counts as a failure port in this workspace.
+    await workbench.goToFirstProblem();
+    await page.keyboard.press('F8');
+    await page.locator('.marker-widget', { hasText: 'Output port "errors" is marked as a failure port' }).waitFor({ timeout: UI_TIMEOUT });
+    await (await workbench.showQuickFix(settingFix)).click();
+    await waitForCount(rows, 0);
+    const settingsFile = path.join(session().workspace, '.vscode', 'settings.json');
+    assert.deepEqual(JSON.parse(fs.readFileSync(settingsFile, 'utf8'))['dff.validation.failurePorts'], ['errors']);
+    assert.equal(await page.locator('.tabs-container .tab.active.dirty').count(), 0, 'the file is not edited');
+    // The later tests' workspace has no such setting: removed, and the problems come back.
+    fs.rmSync(path.dirname(settingsFile), { recursive: true, force: true });
+    await waitForCount(rows, 2);
   });
 
   describe('CDP credentials', () => {
