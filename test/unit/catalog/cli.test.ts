@@ -170,7 +170,7 @@ describe('dff catalog', () => {
     assert.match(err, /^dff catalog: unknown option "--bogus"\. The options are .*--comments.*\nRun "dff catalog --help" for usage\.\n$/s);
     err = '';
     assert.equal(await runValidate(['--bogus'], io()), 2);
-    assert.match(err, /^dff validate: unknown option "--bogus"\. The options are --format \(-f\), --failure-ports and --help \(-h\).*\nRun "dff validate --help" for usage\.\n$/s);
+    assert.match(err, /^dff validate: unknown option "--bogus"\. The options are --format \(-f\), --failure-ports, --fix, --fix-dry-run and --help \(-h\).*\nRun "dff validate --help" for usage\.\n$/s);
     assert.equal(out, '');
   });
 });
