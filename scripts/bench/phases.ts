@@ -2,7 +2,7 @@
 import { parseFlow } from '../../src/core/flow/parse';
 import { JsonLocator } from '../../src/core/flow/locate';
 import { rules } from '../../src/core/flow/rules';
-import { resolve } from '../../src/core/flow/validate';
+import { resolveAll } from '../../src/core/flow/validate';
 import type { Finding } from '../../src/core/flow/finding';
 
 function now(): number {
@@ -26,7 +26,7 @@ export function phases(text: string): Record<string, number> {
   }
   start = now();
   const locator = new JsonLocator(text, Object.keys(outcome.model.root));
-  for (const finding of findings) resolve(finding, locator);
+  resolveAll(findings, locator);
   times[`resolve ${findings.length} ranges`] = now() - start;
   return times;
 }
