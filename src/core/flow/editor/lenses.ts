@@ -64,7 +64,6 @@ function keyOffset(locator: JsonLocator, path: JsonPath): number {
 /** Short lens titles for the port problems the rules report; other problems get a count. */
 const PORT_PROBLEMS: Record<string, string> = {
   'entry-port-remote': 'Remote port: DFF needs a local input port',
-  'entry-port-multiple': 'Extra input port: DFF feeds the event into exactly one',
   'entry-port-unconnected': 'Entry point goes nowhere: connect it to the first processor',
   'output-port-multiple': 'Second success port: DFF returns exactly one success output',
   'failure-port-function-unnamed': 'Marked FAILURE in NiFi: name it "failure" or list it in FAILURE_PORTS',
