@@ -65,6 +65,11 @@ describe('Deploy to Lambda', () => {
     const menuItem = page.locator('.monaco-menu .action-label', { hasText: /^Deploy to Lambda…$/ });
     await menuItem.waitFor({ timeout: UI_TIMEOUT });
     await menuItem.click();
+    // Under load the menu can take the click as a hover only; the item is then highlighted: Enter runs it.
+    const menu = page.locator('.context-view .monaco-menu');
+    if (await menu.isVisible() && !(await menu.waitFor({ state: 'hidden', timeout: 2_000 }).then(() => true, () => false))) {
+      await page.keyboard.press('Enter');
+    }
 
     await answerInput(page, 'Value of AwsAccessKeyId', 'AKIAUITESTVALUE00001');
     await answerInput(page, 'Value of AwsSecretAccessKey', 'ui-test-secret-value');

@@ -16,7 +16,7 @@ describe('The Functions view', () => {
     const { seed } = e2eAws();
     const workbench = new Workbench(page);
     // A dialog or quick input an earlier test left open would make the workbench inert.
-    await dismissLeftovers(page);
+    await workbench.dismissLeftovers();
     const sideBar = await showDataFlowContainer(workbench);
     const functions = functionsPane(sideBar);
 
@@ -54,16 +54,6 @@ describe('The Functions view', () => {
     await page.locator('.monaco-editor .view-lines', { hasText: 'Stopped following' }).waitFor({ timeout: UI_TIMEOUT });
   });
 });
-
-async function dismissLeftovers(page: Page): Promise<void> {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const dialog = page.locator('.monaco-dialog-box');
-    const quickInput = page.locator('.quick-input-widget:visible');
-    if (!(await dialog.isVisible()) && !(await quickInput.isVisible())) return;
-    await page.keyboard.press('Escape');
-    await page.waitForTimeout(300);
-  }
-}
 
 /** Opens the DataFlow Functions side bar; clicking its icon while it is open would close it. */
 async function showDataFlowContainer(workbench: Workbench): Promise<Locator> {

@@ -10,7 +10,7 @@ import type { Browser } from 'playwright-core';
 import { host, repoRoot } from '../integration/host';
 import type { CodeServer } from '../../scripts/lib/codeServer.cjs';
 import { startE2eAws, type E2eAws } from './awsStandIn';
-import { setSession } from './session';
+import { session, setSession } from './session';
 import { Workbench } from './workbench';
 
 const vsix = path.join(repoRoot, 'dist', 'dataflow-functions.vsix');
@@ -89,7 +89,10 @@ function runMocha(screenshot: (name: string) => Promise<string>): Promise<number
     rootHooks: {
       async afterEach(this: Mocha.Context) {
         const test = this.currentTest;
-        if (test?.state === 'failed') console.log(`      screenshot: ${await screenshot(`FAILED ${test.fullTitle()}`)}`);
+        if (test?.state !== 'failed') return;
+        console.log(`      screenshot: ${await screenshot(`FAILED ${test.fullTitle()}`)}`);
+        // One failure must not leave a menu or dialog that fails every test after it.
+        await new Workbench(session().page).dismissLeftovers().catch(() => undefined);
       },
     },
   });

@@ -7,6 +7,19 @@ const UI_TIMEOUT = 30_000;
 export class Workbench {
   constructor(readonly page: Page) {}
 
+  /**
+   * Closes what a failed test may have left open (a context menu, a dialog, a quick input): any of
+   * them makes the rest of the workbench inert for the tests after it.
+   */
+  async dismissLeftovers(): Promise<void> {
+    for (let attempt = 0; attempt < 4; attempt++) {
+      const open = this.page.locator('.monaco-dialog-box, .quick-input-widget:visible, .context-view .monaco-menu');
+      if ((await open.count()) === 0) return;
+      await this.page.keyboard.press('Escape');
+      await this.page.waitForTimeout(300);
+    }
+  }
+
   async waitUntilReady(): Promise<void> {
     await this.page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: 60_000 });
     await this.page.locator('.explorer-folders-view, .explorer-viewlet').first().waitFor({ timeout: 60_000 });
