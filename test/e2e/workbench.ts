@@ -31,11 +31,11 @@ export class Workbench {
     const input = this.page.locator('.quick-input-widget input');
     await input.waitFor({ timeout: UI_TIMEOUT });
     await input.fill(fileName);
-    await this.page
-      .locator('.quick-input-list .monaco-list-row', { hasText: fileName })
-      .first()
-      .waitFor({ timeout: UI_TIMEOUT });
-    await this.page.keyboard.press('Enter');
+    const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: fileName }).first();
+    await row.waitFor({ timeout: UI_TIMEOUT });
+    // Click the file's own row: Enter takes the first row, which can still be a recently opened
+    // editor (a walkthrough, another file) while the list filters.
+    await row.click();
     await this.activeTab(fileName).waitFor({ timeout: UI_TIMEOUT });
   }
 
