@@ -11,7 +11,9 @@ import { Workbench } from './workbench';
 type Styles = (element: unknown) => { stroke: string; color: string; backgroundColor: string };
 
 // samples/README.md: "Send to queue" auto-terminates "failure"; the other failures go to the "failure" port.
-const sample = 'broken-failure-auto-terminated.json';
+// A copy of its own: other UI tests apply quick fixes to the sample itself (and auto save writes them).
+const sample = 'preview-broken-failure-auto-terminated.json';
+const repoSamples = path.resolve(__dirname, '..', '..', '..', 'samples');
 const UI_TIMEOUT = 30_000;
 const previewShots = path.join(__dirname, '..', '..', '..', 'test-results', 'preview');
 
@@ -65,6 +67,7 @@ describe('Flow Preview', () => {
   let workbench: Workbench;
   let frame: FrameLocator;
   before(() => {
+    fs.copyFileSync(path.join(repoSamples, 'broken-failure-auto-terminated.json'), path.join(session().workspace, sample));
     workbench = new Workbench(session().page);
     frame = previewFrame(session().page);
   });
