@@ -1,5 +1,8 @@
 // Exponential backoff as cdpcli does it (base 0.1 s, factor 2, up to 10 attempts), with a cap on the total wait.
 import { CatalogError } from './types';
+import { abortableSleep, type Sleep } from '../sleep';
+
+export type { Sleep };
 
 export interface RetryPolicy {
   /** Attempts in all, the first included. */
@@ -11,21 +14,8 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 10, baseDelayMs: 100, maxTotalDelayMs: 30_000 };
 
-export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
 
-export const realSleep: Sleep = (ms, signal) =>
-  new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(cancelled());
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(cancelled());
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
+export const realSleep: Sleep = (ms, signal) => abortableSleep(ms, signal, () => cancelled());
 
 export function cancelled(): CatalogError {
   return new CatalogError('cancelled', 'The catalog request was cancelled.');

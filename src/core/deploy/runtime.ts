@@ -3,8 +3,10 @@
 // yet assumable, a new permission not yet visible to S3), and cancellable between and during waits.
 import type { DeployClients } from './readState';
 import type { DeployPlan } from './planTypes';
+import { abortableSleep, type Sleep } from '../sleep';
 
-export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
+export type { Sleep };
+
 
 export interface RetryPolicy {
   /** Attempts in all, the first included. */
@@ -32,19 +34,7 @@ export class CancelledError extends Error {
   }
 }
 
-export const realSleep: Sleep = (ms, signal) =>
-  new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new CancelledError());
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(new CancelledError());
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
+export const realSleep: Sleep = (ms, signal) => abortableSleep(ms, signal, () => new CancelledError());
 
 /** What apply learns while it runs and later steps need. */
 export interface Resolved {
