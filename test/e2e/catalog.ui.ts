@@ -2,7 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { startFakeCatalog, type FakeCatalog } from '../fakes/catalog/server';
 import { generateEd25519AccessKey, type TestAccessKey } from '../fakes/catalog/testKeys';
 import { session } from './session';
-import { Workbench } from './workbench';
+import { answerInput, Workbench } from './workbench';
 
 // The Catalog view as a user meets it: no credentials, "Add CDP Access Key" from the welcome view
 // (the key pointed at a fake catalog started by this test), the flows listed, a flow expanded to
@@ -110,13 +110,6 @@ async function showDataFlowContainer(workbench: Workbench): Promise<Locator> {
   return workbench.openViewContainer('DataFlow Functions');
 }
 
-/** Waits for the quick input whose prompt or placeholder mentions `prompt`, types the answer, Enter. */
-async function answerInput(page: Page, prompt: string, answer: string): Promise<void> {
-  const widget = page.locator('.quick-input-widget');
-  await widget.filter({ hasText: prompt }).or(widget.locator(`input[placeholder*="${prompt}"]`)).first().waitFor({ timeout: UI_TIMEOUT });
-  await widget.locator('input.input, .quick-input-box input').first().fill(answer);
-  await page.keyboard.press('Enter');
-}
 
 /** Waits for the quick pick whose placeholder mentions `prompt` to show `label` with `description` as its first row, Enter. */
 async function acceptChoice(page: Page, prompt: string, label: string, description: string): Promise<void> {

@@ -1,11 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Locator, Page } from 'playwright-core';
 import { startFakeCatalog, type FakeCatalog } from '../fakes/catalog/server';
 import { generateEd25519AccessKey, type TestAccessKey } from '../fakes/catalog/testKeys';
 import { E2E_AWS_PROFILE, e2eAws } from './awsStandIn';
 import { session } from './session';
-import { Workbench } from './workbench';
+import { answerInput, Workbench } from './workbench';
 
 // Deploying a sample flow as a newcomer does: a CDP key for the catalog stand-in, a function access
 // key, the flow pushed, then right-click in the Explorer -> Deploy to Lambda…, the sensitive values
@@ -94,13 +93,3 @@ describe('Deploy to Lambda', () => {
   });
 });
 
-/** Waits for the quick input whose prompt or placeholder mentions `prompt`, types the answer, Enter. */
-async function answerInput(page: Page, prompt: string, answer: string): Promise<void> {
-  const widget = page.locator('.quick-input-widget');
-  await widget.filter({ hasText: prompt }).or(widget.locator(`input[placeholder*="${prompt}"]`)).first().waitFor({ timeout: UI_TIMEOUT });
-  const input: Locator = widget.locator('input.input, .quick-input-box input').first();
-  await input.fill(answer);
-  // A quick pick shows the typed value as its first row a moment after typing.
-  await page.waitForTimeout(300);
-  await page.keyboard.press('Enter');
-}

@@ -7,7 +7,7 @@ import { validateText } from '../../src/core/flow/validate';
 import { startFakeCatalog, type FakeCatalog } from '../fakes/catalog/server';
 import { generateEd25519AccessKey, type TestAccessKey } from '../fakes/catalog/testKeys';
 import { session } from './session';
-import { Workbench } from './workbench';
+import { answerInput, Workbench } from './workbench';
 
 // Issue 10 in the real workbench: what only shows there (points 1, 2, 3, 6, 10, 12), and the screenshots
 // of the Problems panel before and after Fix All, a rule page and the walkthrough. Each test leaves the
@@ -256,10 +256,3 @@ async function toggleAutoSave(workbench: Workbench): Promise<void> {
   await workbench.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
 }
 
-/** Waits for the quick input whose prompt or placeholder mentions `prompt`, types the answer, Enter. */
-async function answerInput(page: Page, prompt: string, answer: string): Promise<void> {
-  const widget = page.locator('.quick-input-widget');
-  await widget.filter({ hasText: prompt }).or(widget.locator(`input[placeholder*="${prompt}"]`)).first().waitFor({ timeout: UI_TIMEOUT });
-  await widget.locator('input.input, .quick-input-box input').first().fill(answer);
-  await page.keyboard.press('Enter');
-}

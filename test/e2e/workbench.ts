@@ -148,3 +148,13 @@ export class Workbench {
     return sideBar.locator('.pane', { has: this.page.locator(`.pane-header[aria-label^="${name}"]`) });
   }
 }
+
+/** Waits for the quick input whose prompt or placeholder mentions `prompt`, types the answer, Enter. */
+export async function answerInput(page: Page, prompt: string, answer: string): Promise<void> {
+  const widget = page.locator('.quick-input-widget');
+  await widget.filter({ hasText: prompt }).or(widget.locator(`input[placeholder*="${prompt}"]`)).first().waitFor({ timeout: UI_TIMEOUT });
+  await widget.locator('input.input, .quick-input-box input').first().fill(answer);
+  // A quick pick shows the typed value as its first row a moment after typing.
+  await page.waitForTimeout(300);
+  await page.keyboard.press('Enter');
+}
