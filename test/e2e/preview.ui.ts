@@ -11,9 +11,8 @@ import { Workbench } from './workbench';
 type Styles = (element: unknown) => { stroke: string; color: string; backgroundColor: string };
 
 // samples/README.md: "Send to queue" auto-terminates "failure"; the other failures go to the "failure" port.
-// A copy of its own: other UI tests apply quick fixes to the sample itself (and auto save writes them).
+// A copy of its own, made by run.ts: other UI tests apply quick fixes to the sample itself.
 const sample = 'preview-broken-failure-auto-terminated.json';
-const repoSamples = path.resolve(__dirname, '..', '..', '..', 'samples');
 const UI_TIMEOUT = 30_000;
 const previewShots = path.join(__dirname, '..', '..', '..', 'test-results', 'preview');
 
@@ -67,7 +66,6 @@ describe('Flow Preview', () => {
   let workbench: Workbench;
   let frame: FrameLocator;
   before(() => {
-    fs.copyFileSync(path.join(repoSamples, 'broken-failure-auto-terminated.json'), path.join(session().workspace, sample));
     workbench = new Workbench(session().page);
     frame = previewFrame(session().page);
   });

@@ -32,6 +32,9 @@ async function main(): Promise<number> {
 
   const tmp = host.makeTempDir('dff-e2e-');
   const workspace = host.copyFolder(path.join(repoRoot, 'samples'), path.join(tmp, 'workspace'));
+  // The preview test draws a copy of its own: other tests apply quick fixes to the sample (auto save writes
+  // them), and a file made once VS Code has indexed the folder can stay missing from Quick Open.
+  fs.copyFileSync(path.join(workspace, 'broken-failure-auto-terminated.json'), path.join(workspace, 'preview-broken-failure-auto-terminated.json'));
   const profile = { userDataDir: path.join(tmp, 'user-data'), extensionsDir: path.join(tmp, 'extensions') };
   // An empty home: the extension must not find the developer's own ~/.cdp or ~/.aws credentials.
   const home = path.join(tmp, 'home');
