@@ -1,7 +1,6 @@
 // Signed POSTs to CDP IAM (<iam endpoint>/iam/<operation>), built from the catalog transport's
 // parts: the same signer, backoff, proxy tunnel, CA bundle, error-body reading and request IDs.
 // The catalog transport itself is bound to the df service's /api/v1/df/ paths and its messages.
-import { readFileSync } from 'node:fs';
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
 import { parseErrorBody, requestIdOf, requestIdSuffix } from './httpErrors';
 import { iamErrorForStatus } from './iamErrors';
@@ -9,7 +8,7 @@ import { networkError } from './networkErrors';
 import { createHttpsAgent, proxyFromEnvironment } from './proxyAgent';
 import { cancelled, DEFAULT_RETRY_POLICY, realSleep, withRetry } from './retry';
 import { createSigner } from './signer';
-import { isLoopbackUrl, type TransportOptions } from './transport';
+import { checkScheme, readCaBundle, type TransportOptions } from './transport';
 import { CatalogError, type CallOptions, type CdpProfile } from './types';
 
 export interface IamTransport {
@@ -34,27 +33,8 @@ function isRetryable(operation: string, error: unknown): boolean {
   return error.status !== undefined && RETRY_STATUSES.has(error.status);
 }
 
-function checkScheme(endpointUrl: string, where: string): void {
-  const url = new URL(endpointUrl);
-  if (url.protocol === 'https:') return;
-  if (url.protocol === 'http:' && isLoopbackUrl(endpointUrl)) return;
-  throw new CatalogError('credentials', `${where}: the CDP IAM endpoint ${url.origin} is plain http, which would send signed requests in clear. Use https:// (plain http is allowed only to this machine).`);
-}
-
-function readCaBundle(profile: CdpProfile): string | undefined {
-  if (!profile.caBundle) return undefined;
-  try {
-    return readFileSync(profile.caBundle.path, 'utf8');
-  } catch (error) {
-    throw new CatalogError(
-      'credentials',
-      `${profile.caBundle.where}: cannot read the CA bundle ${profile.caBundle.path} (${(error as NodeJS.ErrnoException).code ?? 'error'}). Point ca_bundle or CDP_CA_BUNDLE at a PEM file of the certificates to trust.`,
-    );
-  }
-}
-
 export function createIamTransport(profile: CdpProfile, endpointUrl: string, options: TransportOptions = {}): IamTransport {
-  checkScheme(endpointUrl, `Profile ${profile.name}`);
+  checkScheme(endpointUrl, profile.name, 'CDP IAM endpoint');
   const signer = createSigner(profile.key, options.clock);
   const policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
   const sleep = options.sleep ?? realSleep;

@@ -94,18 +94,22 @@ function retryableFor(operation: string): (error: unknown) => boolean {
   return (error) => isRetryable(error) || (error instanceof CatalogError && error.kind === 'timeout');
 }
 
-/** Signed headers go in clear over plain http: only to this machine (a stand-in, a tunnel). */
-function checkScheme(profile: CdpProfile): void {
-  const url = new URL(profile.endpointUrl);
+/**
+ * Signed headers go in clear over plain http: only to this machine (a stand-in, a tunnel).
+ * `what` names the endpoint ('CDP endpoint'); `setting`, where the user fixes it.
+ */
+export function checkScheme(endpointUrl: string, profileName: string, what: string, setting?: string): void {
+  const url = new URL(endpointUrl);
   if (url.protocol === 'https:') return;
-  if (url.protocol === 'http:' && isLoopbackUrl(profile.endpointUrl)) return;
+  if (url.protocol === 'http:' && isLoopbackUrl(endpointUrl)) return;
   throw new CatalogError(
     'credentials',
-    `Profile ${profile.name}: the CDP endpoint ${url.origin} is plain http, which would send signed requests in clear. Use https:// in cdp_endpoint_url (plain http is allowed only to this machine).`,
+    `Profile ${profileName}: the ${what} ${url.origin} is plain http, which would send signed requests in clear. Use https://${setting ? ` in ${setting}` : ''} (plain http is allowed only to this machine).`,
   );
 }
 
-function readCaBundle(profile: CdpProfile): string | undefined {
+/** The PEM text of the profile's CA bundle (ca_bundle or CDP_CA_BUNDLE), if it names one. */
+export function readCaBundle(profile: CdpProfile): string | undefined {
   if (!profile.caBundle) return undefined;
   try {
     return readFileSync(profile.caBundle.path, 'utf8');
@@ -118,7 +122,7 @@ function readCaBundle(profile: CdpProfile): string | undefined {
 }
 
 export function createTransport(profile: CdpProfile, options: TransportOptions = {}): Transport {
-  checkScheme(profile);
+  checkScheme(profile.endpointUrl, profile.name, 'CDP endpoint', 'cdp_endpoint_url');
   const signer = createSigner(profile.key, options.clock);
   const policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
   const sleep = options.sleep ?? realSleep;
