@@ -123,6 +123,16 @@ export interface DescribeFunctionOptions {
 const LOOKS_SECRET = /(secret|password|passwd|token|private|credential|_key$)/i;
 const NOT_SECRET = new Set(['DF_ACCESS_KEY']);
 const PAGE = 50;
+
+/** Every page of a Lambda list call that pages with Marker / NextMarker. */
+async function* markerPages<T extends { NextMarker?: string }>(fetch: (marker: { Marker?: string }) => Promise<T>): AsyncGenerator<T> {
+  let marker: string | undefined;
+  do {
+    const page = await fetch(marker ? { Marker: marker } : {});
+    yield page;
+    marker = page.NextMarker || undefined;
+  } while (marker);
+}
 const PARALLEL = 4;
 
 /** Whether an environment variable's value must not be shown. */
@@ -252,28 +262,25 @@ export async function describeFunction(clients: AwsClients, name: string, option
     }),
     (async () => {
       try {
-        let marker: string | undefined;
-        do {
-          const page = await send(() =>
-            clients.lambda.send(new ListVersionsByFunctionCommand({ FunctionName: name, MaxItems: PAGE, ...(marker ? { Marker: marker } : {}) }), { abortSignal: signal }),
-          );
+        const pages = markerPages((marker) =>
+          send(() => clients.lambda.send(new ListVersionsByFunctionCommand({ FunctionName: name, MaxItems: PAGE, ...marker }), { abortSignal: signal })),
+        );
+        for await (const page of pages) {
           for (const version of page.Versions ?? []) {
             if (version.Version === '$LATEST') latestArn = version.FunctionArn;
             details.versions.push(versionInfo(version));
           }
-          marker = page.NextMarker || undefined;
-        } while (marker);
+        }
       } catch (error) {
         fail('versions', error, `list the versions of ${name}`);
       }
     })(),
     (async () => {
       try {
-        let marker: string | undefined;
-        do {
-          const page = await send(() =>
-            clients.lambda.send(new ListAliasesCommand({ FunctionName: name, MaxItems: PAGE, ...(marker ? { Marker: marker } : {}) }), { abortSignal: signal }),
-          );
+        const pages = markerPages((marker) =>
+          send(() => clients.lambda.send(new ListAliasesCommand({ FunctionName: name, MaxItems: PAGE, ...marker }), { abortSignal: signal })),
+        );
+        for await (const page of pages) {
           for (const alias of page.Aliases ?? []) {
             const info: AliasInfo = { name: alias.Name ?? '', arn: alias.AliasArn ?? '', version: alias.FunctionVersion ?? '' };
             const weights = alias.RoutingConfig?.AdditionalVersionWeights;
@@ -281,8 +288,7 @@ export async function describeFunction(clients: AwsClients, name: string, option
             if (alias.Description) info.description = alias.Description;
             details.aliases.push(info);
           }
-          marker = page.NextMarker || undefined;
-        } while (marker);
+        }
       } catch (error) {
         fail('aliases', error, `list the aliases of ${name}`);
       }
@@ -374,13 +380,10 @@ async function readEventSourceMappings(
   const sources = [name, ...details.aliases.map((alias) => alias.arn).filter(Boolean)];
   await inBatches(sources, async (source) => {
     try {
-      let marker: string | undefined;
-      do {
-        const page = await send(() =>
-          clients.lambda.send(new ListEventSourceMappingsCommand({ FunctionName: source, MaxItems: 100, ...(marker ? { Marker: marker } : {}) }), {
-            abortSignal: signal,
-          }),
-        );
+      const pages = markerPages((marker) =>
+        send(() => clients.lambda.send(new ListEventSourceMappingsCommand({ FunctionName: source, MaxItems: 100, ...marker }), { abortSignal: signal })),
+      );
+      for await (const page of pages) {
         for (const mapping of page.EventSourceMappings ?? []) {
           if (!mapping.UUID || !mapping.FunctionArn) continue;
           const target = triggerTarget(mapping.FunctionArn, functionArn);
@@ -391,8 +394,7 @@ async function readEventSourceMappings(
           if (mapping.BatchSize !== undefined) trigger.batchSize = mapping.BatchSize;
           byUuid.set(mapping.UUID, trigger);
         }
-        marker = page.NextMarker || undefined;
-      } while (marker);
+      }
     } catch (error) {
       fail('eventSourceMappings', error, `list the event source mappings of ${source}`, source);
     }
