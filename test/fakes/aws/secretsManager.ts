@@ -241,17 +241,9 @@ export class SecretsManagerService implements ServiceModule {
         return this.createSecret(body, call);
       case 'DescribeSecret': {
         const secret = this.existing(call, body.SecretId);
-        return {
-          ARN: secret.arn,
-          Name: secret.name,
-          Description: secret.description,
-          KmsKeyId: secret.kmsKeyId,
-          LastChangedDate: seconds(secret.lastChangedAt),
-          LastAccessedDate: secret.lastAccessedAt === undefined ? undefined : seconds(secret.lastAccessedAt),
-          Tags: secret.tags.length > 0 ? secret.tags : undefined,
-          VersionIdsToStages: Object.fromEntries(secret.versions.filter((v) => v.stages.length > 0).map((v) => [v.id, v.stages])),
-          CreatedDate: seconds(secret.createdAt),
-        };
+        // DescribeSecret names the stages map VersionIdsToStages; ListSecrets, SecretVersionsToStages.
+        const { stages, ...metadata } = secretMetadata(secret);
+        return { ...metadata, VersionIdsToStages: stages };
       }
       case 'GetSecretValue': {
         const secret = this.existing(call, body.SecretId);
@@ -374,17 +366,10 @@ export class SecretsManagerService implements ServiceModule {
     }
     const slice = secrets.slice(start, start + max);
     return {
-      SecretList: slice.map((secret) => ({
-        ARN: secret.arn,
-        Name: secret.name,
-        Description: secret.description,
-        KmsKeyId: secret.kmsKeyId,
-        LastChangedDate: seconds(secret.lastChangedAt),
-        LastAccessedDate: secret.lastAccessedAt === undefined ? undefined : seconds(secret.lastAccessedAt),
-        Tags: secret.tags.length > 0 ? secret.tags : undefined,
-        SecretVersionsToStages: Object.fromEntries(secret.versions.filter((v) => v.stages.length > 0).map((v) => [v.id, v.stages])),
-        CreatedDate: seconds(secret.createdAt),
-      })),
+      SecretList: slice.map((secret) => {
+        const { stages, ...metadata } = secretMetadata(secret);
+        return { ...metadata, SecretVersionsToStages: stages };
+      }),
       NextToken: start + max < secrets.length ? Buffer.from(String(start + max)).toString('base64') : undefined,
     };
   }
@@ -474,4 +459,19 @@ export class SecretsManagerService implements ServiceModule {
     if (!secret) throw secretsError('ResourceNotFoundException', NOT_FOUND);
     return secret;
   }
+}
+
+/** What DescribeSecret and ListSecrets tell of a secret: never its value. */
+function secretMetadata(secret: StoredSecret) {
+  return {
+    ARN: secret.arn,
+    Name: secret.name,
+    Description: secret.description,
+    KmsKeyId: secret.kmsKeyId,
+    LastChangedDate: seconds(secret.lastChangedAt),
+    LastAccessedDate: secret.lastAccessedAt === undefined ? undefined : seconds(secret.lastAccessedAt),
+    Tags: secret.tags.length > 0 ? secret.tags : undefined,
+    stages: Object.fromEntries(secret.versions.filter((v) => v.stages.length > 0).map((v) => [v.id, v.stages])),
+    CreatedDate: seconds(secret.createdAt),
+  };
 }
