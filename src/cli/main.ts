@@ -24,16 +24,15 @@ export async function runDff(argv: string[], io: CliIo & ConfirmingIo): Promise<
   switch (command) {
     case 'validate':
       return runValidate(rest, io, { version: version() });
+    // Loaded on demand: `dff validate` should not pay for the catalog client, the AWS SDK and their HTTP stacks.
     case 'catalog':
-      // Loaded on demand: `dff validate` should not pay for the catalog client and its HTTP stack.
-      return (await import('./catalog')).runCatalog(rest, io);
+      return (await import('./remote')).runCatalog(rest, io);
     case 'aws':
-      // The AWS SDK is loaded by these commands only (through the AWS engine), never by validate.
-      return (await import('./aws')).runAws(rest, io);
+      return (await import('./remote')).runAws(rest, io);
     case 'functions':
-      return (await import('./functions')).runFunctions(rest, io);
+      return (await import('./remote')).runFunctions(rest, io);
     case 'deploy':
-      return (await import('./deploy')).runDeploy(rest, io);
+      return (await import('./remote')).runDeploy(rest, io);
     case '-h':
     case '--help':
     case 'help':

@@ -54,4 +54,12 @@ describe('the bundled CLI (cli.js)', function () {
     assert.equal(run.status, 0);
     assert.equal(run.stdout, `${version}\n`);
   });
+
+  it('starts validate without the service commands, and loads them from their own bundle when one runs', () => {
+    const bundle = readFileSync(cli, 'utf8');
+    assert.doesNotMatch(bundle, /@aws-sdk|axios/, 'cli.js carries the AWS SDK or axios: dff validate would compile them at every start');
+    const run = dff('catalog', '--help');
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /^Usage: dff catalog <command>/);
+  });
 });
