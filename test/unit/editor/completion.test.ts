@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { completionsAt } from '../../../src/core/flow/editor';
+import { asNiFi } from '../rules/ruleFixtures';
 import { edit, flow, offsetOf, sampleText } from './samples';
 
 const READY = sampleText('ready-s3-to-sqs.json');
@@ -82,8 +83,8 @@ describe('editor: completion of parameter names after #{', () => {
     assert.ok(typing('###{|').result, 'an odd run of # ends in a reference');
   });
 
-  it('quotes names that need it, escaped for JSON', () => {
-    const base = READY.split('"QueueUrl"').join('"queue url"').split('#{QueueUrl}').join("#{'queue url'}");
+  it('keeps the quotes the user typed in a NiFi 2.x file, which reads them', () => {
+    const base = asNiFi(2, READY).split('"QueueUrl"').join('"queue url"').split('#{QueueUrl}').join("#{'queue url'}");
     const { result } = typing("#{'qu|", base);
     const entry = result!.entries.find((item) => item.label === 'queue url')!;
     assert.equal(entry.insertText, "#{'queue url'}");

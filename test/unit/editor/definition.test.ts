@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { definitionAt } from '../../../src/core/flow/editor';
+import { asNiFi } from '../rules/ruleFixtures';
 import { flow, offsetOf, sample, sampleText } from './samples';
 
 describe('editor: go to definition of a parameter reference', () => {
@@ -16,8 +17,8 @@ describe('editor: go to definition of a parameter reference', () => {
     assert.equal(queue.target.start.line, ready.text.slice(0, queue.target.startOffset).split('\n').length - 1);
   });
 
-  it('jumps from a reference whose name has spaces, bare or quoted', () => {
-    const text = sampleText('ready-s3-to-sqs.json').split('"QueueUrl"').join('"Queue Url"').split('#{QueueUrl}').join("#{'Queue Url'}");
+  it('jumps from a reference whose name has spaces, bare or quoted (NiFi 2.x)', () => {
+    const text = asNiFi(2, sampleText('ready-s3-to-sqs.json')).split('"QueueUrl"').join('"Queue Url"').split('#{QueueUrl}').join("#{'Queue Url'}");
     const spaced = flow(text);
     const queue = definitionAt(spaced.model!, spaced.locator, offsetOf(text, "#{'Queue Url'}", 9))!;
     assert.equal(text.slice(queue.target.startOffset, queue.target.endOffset), '"Queue Url"');

@@ -1,9 +1,13 @@
-// Completion of parameter names after "#{" inside a property value.
+// Completion of parameter names after "#{" inside a property value. Where a reference starts, and how the
+// chosen one is written, follow the rules and the fixes (rules/propertyReferences.ts): no completion where
+// NiFi would read no reference (an escape, an expression's string literal), and the reference written in
+// the form the file's NiFi reads, as the rename fix writes it (quoted names only for NiFi 2.x, and inside
+// ${...} quotes around a name the Expression Language cannot read bare).
 import type { JsonLocator } from '../locate';
 import type { FlowModel } from '../model';
-import { findReferences, quotedReferenceText, referenceText } from '../references';
-import { describeParameter } from './describeParameter';
 import { effectiveParameters } from '../parameterScope';
+import { readReferences, referenceSyntax, rewriteReference, type PropertyReference } from '../rules/propertyReferences';
+import { describeParameter } from './describeParameter';
 import { decodedIndexAt, jsonStringContent, rawOffsetOf } from './jsonString';
 import { propertyAt } from './propertyAt';
 
@@ -11,6 +15,7 @@ export interface CompletionEntry {
   label: string;
   /** Raw JSON text replacing the range: the whole reference, e.g. #{name} or #{'a name'}. */
   insertText: string;
+  /** Raw JSON text in the form the user started typing (quoted or not), so the typed text keeps matching. */
   filterText: string;
   /** Plain text: the context the parameter comes from. */
   detail: string;
@@ -36,11 +41,13 @@ export interface CompletionData {
   entries: CompletionEntry[];
 }
 
+type Quote = '' | "'" | '"';
+
 // NiFi names may hold spaces (#{Kafka Topic}); a '#' or '{' in a name is taken as the start of another reference.
-const BARE_PARTIAL = /^[^}'#{\n]*$/;
-const QUOTED_PARTIAL = /^'[^']*$/;
-const BARE_REST = /^[^}'#{\n]*\}/;
-const QUOTED_REST = /^[^']*'\}/;
+const BARE_PARTIAL = /^[^}'"#{\n]*$/;
+const BARE_REST = /^[^}'"#{\n]*\}/;
+/** The parameter parser reads only single quotes; an expression reads double quotes too. */
+const QUOTED_PARTIAL: Record<PropertyReference['reader'], RegExp> = { parameter: /^'[^']*$/, expression: /^\s*(['"])[^'"]*$/ };
 
 export function completionsAt(model: FlowModel, locator: JsonLocator, offset: number): CompletionData | undefined {
   const hit = propertyAt(model, locator, offset);
@@ -48,13 +55,20 @@ export function completionsAt(model: FlowModel, locator: JsonLocator, offset: nu
   const cursor = decodedIndexAt(model.text, hit.quoteOffset, offset);
   const before = hit.value.slice(0, cursor);
   const hashAt = before.lastIndexOf('#{');
-  if (hashAt === -1 || !isReferenceStart(before, hashAt)) return undefined;
+  if (hashAt === -1) return undefined;
+  const syntax = referenceSyntax(model);
+  const reader = readerAt(before, hashAt, syntax);
+  if (!reader) return undefined;
   const partial = before.slice(hashAt + 2);
-  const quoted = QUOTED_PARTIAL.test(partial);
-  if (!quoted && !BARE_PARTIAL.test(partial)) return undefined;
+  const quote = typedQuote(partial, reader);
+  if (quote === undefined) return undefined;
   const after = hit.value.slice(cursor);
-  const closing = (quoted ? /^'?\}/ : /^\}/).exec(after)?.[0] ?? '';
-  const restOfName = (quoted ? QUOTED_REST : BARE_REST).exec(after)?.[0] ?? closing;
+  // An expression allows spaces between the closing quote and the brace; the parameter parser does not.
+  const spaces = reader === 'expression' ? '\\s*' : '';
+  const closing = (quote ? new RegExp(`^${quote}?${spaces}\\}`) : /^\}/).exec(after)?.[0] ?? '';
+  const restOfName = (quote ? new RegExp(`^[^${quote}]*${quote}${spaces}\\}`) : BARE_REST).exec(after)?.[0] ?? closing;
+  // How the fixes would write a reference of this kind, and how the user started writing it.
+  const written: PropertyReference = { name: '', start: 0, length: 0, nameStart: 0, nameLength: 0, quoted: quote !== '', reader, quote };
 
   const group = hit.component.group;
   const sensitiveProperty = hit.component.descriptors[hit.property]?.sensitive === true;
@@ -66,12 +80,11 @@ export function completionsAt(model: FlowModel, locator: JsonLocator, offset: nu
     if (!contextRank.has(contextName)) contextRank.set(contextName, contextRank.size);
     // NiFi rejects a reference whose sensitivity differs from the property's: offering one would raise a finding.
     if (parameter.sensitive !== sensitiveProperty) continue;
-    const text = jsonStringContent(quoted ? quotedReferenceText(parameter.name) : referenceText(parameter.name));
     const own = contextName === group.parameterContextName;
     entries.push({
       label: parameter.name,
-      insertText: text,
-      filterText: text,
+      insertText: jsonStringContent(rewriteReference(written, parameter.name, syntax)),
+      filterText: jsonStringContent(`#{${quote}${parameter.name}${quote}}`),
       detail: own ? `parameter of ${contextName}` : `inherited from ${contextName}`,
       documentation: describeParameter(parameter, group, sensitiveProperty),
       sortText: `${String(contextRank.get(contextName)).padStart(4, '0')} ${parameter.name}`,
@@ -86,9 +99,23 @@ export function completionsAt(model: FlowModel, locator: JsonLocator, offset: nu
 }
 
 /**
- * Whether NiFi's parser would read a reference starting at hashAt once it is closed: not when the '#'
- * before it make it an escape (##{), nor when an earlier escape or reference runs over it.
+ * Who would read a reference starting at hashAt once it is closed, as the rules read the value: the
+ * parameter parser, the Expression Language (inside ${...}), or nobody (undefined) when the '#' before it
+ * make it an escape (##{), an earlier token runs over it, or it sits in an expression's string literal.
  */
-function isReferenceStart(text: string, hashAt: number): boolean {
-  return findReferences(`${text.slice(0, hashAt)}#{x}`).some((reference) => reference.start === hashAt);
+function readerAt(before: string, hashAt: number, syntax: ReturnType<typeof referenceSyntax>): PropertyReference['reader'] | undefined {
+  const prefix = before.slice(0, hashAt);
+  // Enough closing braces to end every expression the prefix opens; beyond those they are plain text.
+  let open = 0;
+  for (let i = prefix.indexOf('{'); i !== -1; i = prefix.indexOf('{', i + 1)) open++;
+  const probe = `${prefix}#{x}${'}'.repeat(open)}`;
+  return readReferences(probe, syntax, true).find((reference) => reference.start === hashAt)?.reader;
+}
+
+/** The quote the user opened the name with ('' for none), or undefined when the typed text cannot become a reference. */
+function typedQuote(partial: string, reader: PropertyReference['reader']): Quote | undefined {
+  if (BARE_PARTIAL.test(partial)) return '';
+  const quoted = QUOTED_PARTIAL[reader].exec(partial);
+  if (!quoted) return undefined;
+  return (quoted[1] ?? "'") as Quote;
 }

@@ -1,14 +1,16 @@
-// The #{parameter} reference under a text offset, and the parameter it resolves to.
+// The #{parameter} reference under a text offset, and the parameter it resolves to. References are read
+// as the rules read them (rules/propertyReferences.ts): NiFi 1.x reads no quoted names, and a property
+// holding ${...} is read as Expression Language aware NiFi reads it (nothing inside its string literals).
 import type { JsonLocator } from '../locate';
 import type { FlowModel, Parameter } from '../model';
-import { findReferences, type ParameterReference } from '../references';
 import { resolveParameter } from '../parameterScope';
+import { readReferences, referenceSyntax, type PropertyReference } from '../rules/propertyReferences';
 import { decodedIndexAt, rawOffsetOf } from './jsonString';
 import { propertyAt, type PropertyHit } from './propertyAt';
 
 export interface ReferenceHit {
   property: PropertyHit;
-  reference: ParameterReference;
+  reference: PropertyReference;
   /** Undefined when the group's contexts do not define the name. */
   parameter: Parameter | undefined;
   /** Raw text offsets of the whole reference, #{ to }. */
@@ -18,10 +20,11 @@ export interface ReferenceHit {
 
 export function referenceAt(model: FlowModel, locator: JsonLocator, offset: number): ReferenceHit | undefined {
   const property = propertyAt(model, locator, offset);
-  if (!property) return undefined;
+  if (!property || property.value.indexOf('#{') === -1) return undefined;
   const index = decodedIndexAt(model.text, property.quoteOffset, offset);
   // A cursor just after the closing brace still counts as on the reference.
-  const reference = findReferences(property.value).find((item) => index >= item.start && index <= item.start + item.length);
+  const reference = readReferences(property.value, referenceSyntax(model), true)
+    .find((item) => index >= item.start && index <= item.start + item.length);
   if (!reference) return undefined;
   const group = property.component.group;
   return {
