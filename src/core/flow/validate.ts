@@ -1,5 +1,5 @@
 // Text -> findings with text ranges: the one entry point the shells and the CLI call.
-import type { Anchor, Finding, ResolvedFinding } from './finding';
+import type { Anchor, Finding, ResolvedFinding, TextSpan } from './finding';
 import { JsonLocator } from './locate';
 import type { FlowModel } from './model';
 import type { ValidationOptions } from './options';
@@ -31,19 +31,47 @@ export function validateText(text: string, options: ValidationOptions = {}): Val
   return { isFlow: true, findings: resolveAll(findings, locator), model: outcome.model, locator };
 }
 
-/** Every finding's ranges, the same as resolve() gives for each, with all their paths found in one pass over the text. */
+/**
+ * Every finding's ranges, the same as resolve() gives for each. The findings' own ranges are found in
+ * one pass over the text; their related places (thousands, when one cause explains many places) are
+ * found in a second pass, on the first read of any finding's `related`: a caller that never reads
+ * them (the CLI's text output) never pays for them.
+ */
 export function resolveAll(findings: readonly Finding[], locator: JsonLocator): ResolvedFinding[] {
-  const anchors: Anchor[] = [];
-  for (const finding of findings) {
-    anchors.push(finding.at);
-    if (finding.related) for (const item of finding.related) anchors.push(item.at);
-  }
-  const spans = locator.spans(anchors);
+  const spans = locator.spans(findings.map((finding) => finding.at));
+  const relatedAnchors: Anchor[] = [];
+  for (const finding of findings) if (finding.related) for (const item of finding.related) relatedAnchors.push(item.at);
+  let relatedSpans: TextSpan[] | undefined;
   let next = 0;
-  return findings.map((finding) => {
+  return findings.map((finding, index) => {
     const { at, related, ...rest } = finding;
-    const range = spans[next++];
-    return { ...rest, range, related: (related ?? []).map((item) => ({ message: item.message, range: spans[next++] })) };
+    const resolved = { ...rest, range: spans[index] } as ResolvedFinding;
+    if (!related || related.length === 0) {
+      resolved.related = [];
+      return resolved;
+    }
+    const first = next;
+    next += related.length;
+    return withLazyRelated(resolved, () => {
+      relatedSpans ??= locator.spans(relatedAnchors);
+      return related.map((item, i) => ({ message: item.message, range: relatedSpans![first + i] }));
+    });
+  });
+}
+
+/** Defines `related` as an enumerable property computed on its first read (spread, JSON.stringify and deepEqual read it too). */
+function withLazyRelated(finding: ResolvedFinding, compute: () => ResolvedFinding['related']): ResolvedFinding {
+  const settle = (value: ResolvedFinding['related']) =>
+    Object.defineProperty(finding, 'related', { value, enumerable: true, writable: true, configurable: true });
+  return Object.defineProperty(finding, 'related', {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const value = compute();
+      settle(value);
+      return value;
+    },
+    set: settle,
   });
 }
 
