@@ -24,7 +24,11 @@ function codes(text: string, failurePorts?: string[]): string[] {
 describe('fixes for failure ports (issue 10, point 7)', () => {
   describe('a port marked portFunction FAILURE but named "errors" (NiFi 2.x)', () => {
     const original = readFlow('failure-port-function-unnamed.json');
-    const unnamed = finding(original, 'failure-port-function-unnamed')!;
+    // Validated in each test, not while mocha collects them (Stryker's per-test coverage sees only the former).
+    let unnamed: ResolvedFinding;
+    beforeEach(() => {
+      unnamed = finding(original, 'failure-port-function-unnamed')!;
+    });
 
     it('offers "Rename to failure" and "Add "errors" to dff.validation.failurePorts", neither applied by fix-all', () => {
       const fixes = unnamed.fixes ?? [];

@@ -23,14 +23,13 @@ const MUST_OFFER_FIX = [
 interface Case {
   name: string;
   text: string;
-  before: Validation;
 }
 
 function flowsIn(folder: string): Case[] {
   const dir = path.join(REPO_ROOT, folder);
   return fs.readdirSync(dir).filter((file) => file.endsWith('.json')).sort().map((file) => {
     const text = fs.readFileSync(path.join(dir, file), 'utf8');
-    return { name: `${folder}/${file}`, text, before: validateText(text) };
+    return { name: `${folder}/${file}`, text };
   });
 }
 
@@ -38,9 +37,9 @@ function mustOfferFix(finding: ResolvedFinding): boolean {
   return MUST_OFFER_FIX.includes(finding.code);
 }
 
-// Chosen up front: the fix fixtures and the samples that have findings which must offer a fix.
-const cases = [...flowsIn('test/fixtures/fixes'), ...flowsIn('samples')]
-  .filter((item) => item.before.findings.some(mustOfferFix));
+// The fix fixtures and the samples; those without findings that must offer a fix are skipped. They are
+// validated in the tests, not while mocha collects them (Stryker's per-test coverage sees only the former).
+const cases = [...flowsIn('test/fixtures/fixes'), ...flowsIn('samples')];
 
 function identify(finding: ResolvedFinding): string {
   return `${finding.code} ${finding.componentId ?? ''} ${finding.message}`;
@@ -51,13 +50,14 @@ function identify(finding: ResolvedFinding): string {
 // no new error.
 describe('fixes offered by the rules', () => {
   it('are exercised for every code that must offer one, by some fixture or sample', () => {
-    const found = new Set(cases.flatMap((item) => item.before.findings.map((finding) => finding.code)));
+    const found = new Set(cases.flatMap((item) => validateText(item.text).findings.map((finding) => finding.code)));
     assert.deepStrictEqual(MUST_OFFER_FIX.filter((code) => !found.has(code)), [], 'no fixture or sample reports these codes');
   });
 
-  for (const { name, text, before } of cases) {
-    const codes = [...new Set(before.findings.filter(mustOfferFix).map((finding) => finding.code))].join(', ');
-    it(`are offered for ${codes} in ${name}, and resolve their findings`, () => {
+  for (const { name, text } of cases) {
+    it(`are offered in ${name} where a finding must offer one, and resolve their findings`, function () {
+      const before: Validation = validateText(text);
+      if (!before.findings.some(mustOfferFix)) this.skip();
       const withoutFix = before.findings.filter((finding) => mustOfferFix(finding) && (finding.fixes ?? []).length === 0);
       assert.deepStrictEqual(withoutFix.map(identify), [], 'these findings offer no quick fix');
       for (const finding of before.findings.filter((item) => (item.fixes ?? []).length > 0)) {
