@@ -1,10 +1,12 @@
 // Failures must end at a failure port of the top group: DFF fails the invocation only when a
 // FlowFile reaches one, and only then does Lambda retry it or send it to a dead-letter queue.
+// A disabled processor never runs (see failureReach.ts), so it cannot fail: its relationships are
+// not checked, and a path into it ends there.
 import type { Anchor, Finding } from '../finding';
 import type { Connection, FlowModel, Processor } from '../model';
 import type { ValidationOptions } from '../options';
 import { errorRelationshipsOf, isErrorRelationship, relationshipConcern } from '../relationships';
-import { idsReachingFailurePort, topFailurePorts } from './failureReach';
+import { failureReach, isDisabled, topFailurePorts, type FailureReach } from './failureReach';
 import { quoteName } from '../quoteName';
 
 /** How many places a failure-port-missing finding lists as related. */
@@ -16,8 +18,10 @@ export function checkAutoTerminated(model: FlowModel, _options: ValidationOption
   for (const group of model.groups) {
     const { processors } = group;
     for (let i = 0; i < processors.length; i++) {
+      const processor = processors[i];
+      if (processor.autoTerminatedRelationships.length === 0 || isDisabled(processor)) continue;
       // A loop, not push(...): the file decides how many there are, and spread arguments overflow the stack.
-      if (processors[i].autoTerminatedRelationships.length > 0) for (const finding of autoTerminated(processors[i])) findings.push(finding);
+      for (const finding of autoTerminated(processor)) findings.push(finding);
     }
   }
   return findings;
@@ -28,23 +32,27 @@ export function checkFailureRouting(model: FlowModel, options: ValidationOptions
   const findings: Finding[] = [];
   const failurePorts = topFailurePorts(model, options);
   if (failurePorts.length === 0) {
-    const missing = missingFailurePort(model, model.groups.flatMap((group) => group.processors));
+    const missing = missingFailurePort(model);
     if (missing) findings.push(missing);
     // Without a failure port every error connection is unrouted; the one finding above says what to do first.
     return findings;
   }
 
-  const reaching = idsReachingFailurePort(model, failurePorts);
+  const reach = failureReach(model, failurePorts);
   const portNames = failurePorts.map((port) => quoteName(port.name)).join(', ');
   for (const group of model.groups) {
     const { connections } = group;
     for (let i = 0; i < connections.length; i++) {
       const connection = connections[i];
-      if (reaching.has(connection.destination.id)) continue;
-      connection.selectedRelationships.forEach((relationship, index) => {
-        if (!isErrorRelationship(relationship)) return;
-        findings.push(notRouted(model, connection, relationship, index, portNames));
-      });
+      const relationships = connection.selectedRelationships;
+      let unrouted = false;
+      for (let index = 0; index < relationships.length; index++) {
+        if (!isErrorRelationship(relationships[index])) continue;
+        // Looked up once, and only for a connection with an error relationship: most have none.
+        if (!unrouted && (reach.leadsToFailurePort(connection) || reach.fromDisabledProcessor(connection))) break;
+        unrouted = true;
+        findings.push(notRouted(model, connection, relationships[index], index, portNames, reach));
+      }
     }
   }
   return findings;
@@ -81,10 +89,15 @@ function autoTerminated(processor: Processor): Finding[] {
   return findings;
 }
 
-function notRouted(model: FlowModel, connection: Connection, relationship: string, index: number, portNames: string): Finding {
+function notRouted(model: FlowModel, connection: Connection, relationship: string, index: number, portNames: string, reach: FailureReach): Finding {
   const { source, destination } = connection;
-  const target = model.byId.get(destination.id)?.[0];
+  // The destination in its own group: a group imported twice holds two components of that identifier.
+  const candidates = model.byId.get(destination.id);
+  const target = candidates?.find((candidate) => candidate.group?.id === destination.groupId) ?? candidates?.[0];
   const targetAt: Anchor = { path: target ? [...target.path, 'name'] : [...connection.path, 'destination'] };
+  const related = reach.intoDisabledProcessor(connection)
+    ? 'This processor is disabled: it never runs, so nothing passes through it to a failure port.'
+    : 'The path continues here and never reaches a failure port.';
   return {
     code: 'failure-not-routed',
     severity: 'error',
@@ -95,23 +108,26 @@ function notRouted(model: FlowModel, connection: Connection, relationship: strin
     at: { path: [...connection.path, 'selectedRelationships', index] },
     componentId: source.id,
     componentName: source.name,
-    related: [{ at: targetAt, message: 'The path continues here and never reaches a failure port.' }],
+    related: [{ at: targetAt, message: related }],
   };
 }
 
-function missingFailurePort(model: FlowModel, processors: readonly Processor[]): Finding | undefined {
+function missingFailurePort(model: FlowModel): Finding | undefined {
+  // By group and identifier: two copies of a group share identifiers, not connections.
   const connectedBySource = new Map<string, string[]>();
   for (const group of model.groups) {
     for (const connection of group.connections) {
-      const names = connectedBySource.get(connection.source.id);
+      const key = endKey(connection.source.groupId || group.id, connection.source.id);
+      const names = connectedBySource.get(key);
       if (names) for (const name of connection.selectedRelationships) names.push(name);
-      else connectedBySource.set(connection.source.id, [...connection.selectedRelationships]);
+      else connectedBySource.set(key, [...connection.selectedRelationships]);
     }
   }
   const related: NonNullable<Finding['related']> = [];
   let total = 0;
-  for (const processor of processors) {
-    const errors = errorRelationshipsOf(processor, connectedBySource.get(processor.id) ?? []);
+  for (const group of model.groups) for (const processor of group.processors) {
+    if (isDisabled(processor)) continue;
+    const errors = errorRelationshipsOf(processor, connectedBySource.get(endKey(group.id, processor.id)) ?? []);
     if (errors.length === 0) continue;
     total++;
     if (related.length < MAX_RELATED) {
@@ -137,4 +153,8 @@ function missingFailurePort(model: FlowModel, processors: readonly Processor[]):
     // to rename it, and a second port beside it would leave the connections to it unrouted.
     fixes: top.outputPorts.some((port) => port.portFunction?.toUpperCase() === 'FAILURE') ? undefined : [{ kind: 'addFailurePort' }],
   };
+}
+
+function endKey(groupId: string, id: string): string {
+  return `${groupId}\u0000${id}`;
 }

@@ -1,0 +1,71 @@
+// A group imported twice reuses its identifiers in each copy (issue 8, point 3): NiFi finds a connection's
+// end by its group and its identifier, and so must the failure rules, or the route of one copy is
+// credited to the other.
+import * as assert from 'assert';
+import { check, editedFlow, findingsIn, token } from './ruleFixtures';
+
+const FAMILY = ['failure-auto-terminated', 'unmatched-auto-terminated', 'failure-not-routed', 'failure-port-missing'];
+
+interface End { id: string; groupId: string; name: string; type: string }
+interface RawConnection { source: End; destination: End; selectedRelationships: string[] }
+
+const TOP_SUCCESS = 'success';
+
+/** The flow with the top-level connection out of `copy`'s "failure" port sent to the top success port instead. */
+function onlyOneCopyRoutes(copy: 'Lookup EU' | 'Lookup US'): string {
+  return editedFlow('group-imported-twice.json', (flow) => {
+    const top = flow.flowContents;
+    const group = top.processGroups.find((item: { name: string }) => item.name === copy);
+    const success = top.outputPorts.find((port: { name: string }) => port.name === TOP_SUCCESS);
+    const fromFailure = (top.connections as RawConnection[]).find((connection) => connection.source.groupId === group.identifier && connection.source.name === 'failure')!;
+    fromFailure.destination = { ...fromFailure.destination, id: success.identifier, name: success.name };
+  });
+}
+
+describe('failure rules: a group imported twice, identifiers reused', () => {
+  it('finds nothing when both copies route their failures to the failure port', () => {
+    assert.deepStrictEqual(check('group-imported-twice.json', FAMILY).findings, []);
+  });
+
+  for (const [unrouted, routed] of [['Lookup US', 'Lookup EU'], ['Lookup EU', 'Lookup US']] as const) {
+    it(`reports the failures of ${unrouted} alone when only ${routed} routes its own`, () => {
+      const text = onlyOneCopyRoutes(unrouted);
+      const findings = findingsIn(text, FAMILY);
+      assert.deepStrictEqual(findings.map((finding) => [finding.code, token(text, finding.range)]), [
+        ['failure-not-routed', '"Failure"'],
+        ['failure-not-routed', '"No Retry"'],
+        ['failure-not-routed', '"Retry"'],
+      ]);
+      // Each finding sits in the unrouted copy, and its related place is that copy's own "failure" port.
+      const copyStart = text.indexOf(`"name": "${unrouted}"`);
+      const otherStart = text.indexOf(`"name": "${routed}"`);
+      const inCopy = (offset: number) => (copyStart < otherStart ? offset > copyStart && offset < otherStart : offset > copyStart);
+      for (const finding of findings) {
+        assert.ok(inCopy(finding.range.startOffset), `${finding.message} is not in ${unrouted}`);
+        assert.strictEqual(token(text, finding.related[0].range), '"failure"');
+        assert.ok(inCopy(finding.related[0].range.startOffset), 'the related port is the other copy\'s');
+      }
+    });
+  }
+
+  it('counts each copy\'s own connections when no failure port exists', () => {
+    // Without the top failure port, each copy's processor has the same error relationships: two processors, not one.
+    const text = editedFlow('group-imported-twice.json', (flow) => {
+      const top = flow.flowContents;
+      const failure = top.outputPorts.find((port: { name: string }) => port.name === 'failure');
+      top.outputPorts = top.outputPorts.filter((port: unknown) => port !== failure);
+      top.connections = top.connections.filter((connection: RawConnection) => connection.destination.id !== failure.identifier);
+      // The EU copy's processor stops connecting "No Retry": its error relationships differ from the US copy's.
+      const eu = top.processGroups[0];
+      const euFailure = eu.connections.find((connection: RawConnection) => connection.selectedRelationships.includes('No Retry'));
+      euFailure.selectedRelationships = ['Failure', 'Retry'];
+      eu.processors[0].autoTerminatedRelationships = ['Original'];
+    });
+    const [finding] = findingsIn(text, ['failure-port-missing']);
+    assert.match(finding.message, /^2 processors have error relationships/);
+    assert.deepStrictEqual(finding.related.map((item) => item.message), [
+      '"Look up customer" has error relationships "Failure", "Retry", "No Retry".',
+      '"Look up customer" has error relationships "Failure", "No Retry", "Retry".',
+    ]);
+  });
+});
