@@ -1,9 +1,10 @@
 // Controller services outside the exported group: NiFi lists those the flow uses under
 // "externalControllerServices" (identifier and name only). They are not part of the flow, so they
-// do not exist where the function runs, and a processor that uses one cannot start.
+// do not exist where the function runs: a processor that uses one cannot start, and a service of
+// the flow that uses one (a record reader's schema registry, say) cannot be enabled.
 import { isObject } from '../detect';
 import type { Finding } from '../finding';
-import type { FlowModel, Processor } from '../model';
+import type { Configurable, FlowModel } from '../model';
 import type { ValidationOptions } from '../options';
 import { quoteName } from '../quoteName';
 
@@ -12,14 +13,14 @@ export function checkExternalServices(model: FlowModel, _options: ValidationOpti
   if (external.size === 0) return [];
   const findings: Finding[] = [];
   for (const group of model.groups) {
-    for (const processor of group.processors) {
-      // A disabled processor never starts, so it needs no service.
-      if (processor.raw.scheduledState === 'DISABLED') continue;
-      for (const property in processor.properties) {
-        const value = processor.properties[property];
+    for (const component of [...group.processors, ...group.controllerServices]) {
+      // A disabled processor never starts and a disabled service is never enabled, so neither needs a service.
+      if (component.raw.scheduledState === 'DISABLED') continue;
+      for (const property in component.properties) {
+        const value = component.properties[property];
         if (value === null) continue;
         const service = external.get(value);
-        if (service !== undefined && !definedInFlow(model, value)) findings.push(usesExternal(processor, property, value, service));
+        if (service !== undefined && !definedInFlow(model, value)) findings.push(usesExternal(component, property, value, service));
       }
     }
   }
@@ -44,18 +45,23 @@ function definedInFlow(model: FlowModel, id: string): boolean {
   return (model.byId.get(id) ?? []).some((component) => component.kind === 'CONTROLLER_SERVICE');
 }
 
-function usesExternal(processor: Processor, property: string, id: string, name: string): Finding {
+function usesExternal(component: Configurable, property: string, id: string, name: string): Finding {
   const service = name ? quoteName(name) : quoteName(id);
+  const isProcessor = component.kind === 'PROCESSOR';
+  const who = `${isProcessor ? 'Processor' : 'Controller service'} ${quoteName(component.name)}`;
+  const consequence = isProcessor
+    ? 'the processor cannot start'
+    : 'the controller service cannot be enabled, and nothing that uses it can start';
   return {
     code: 'controller-service-external',
     severity: 'error',
-    message: `Processor ${quoteName(processor.name)} uses controller service ${service} (property ${quoteName(property)}), which this file ` +
+    message: `${who} uses controller service ${service} (property ${quoteName(property)}), which this file ` +
       'lists only under "externalControllerServices": the service belongs to a group outside the exported one, so it ' +
-      'will not exist where the function runs, and the processor cannot start. In NiFi, move the service into the ' +
+      `will not exist where the function runs, and ${consequence}. In NiFi, move the service into the ` +
       'exported process group (or create one there and select it) and download the flow definition again.',
-    at: { path: [...processor.path, 'properties', property] },
-    componentId: processor.id,
-    componentName: processor.name,
+    at: { path: [...component.path, 'properties', property] },
+    componentId: component.id,
+    componentName: component.name,
     related: [{ at: { path: ['externalControllerServices', id] }, message: `Controller service ${service}, outside the exported group` }],
   };
 }
