@@ -61,6 +61,12 @@ export type FixSpec =
     occurrence: number; newName: string;
   };
 
+/** Another place a finding concerns, with what it has to do with it. */
+export interface RelatedPlace {
+  at: Anchor;
+  message: string;
+}
+
 export interface Finding {
   code: string;
   severity: Severity;
@@ -68,7 +74,11 @@ export interface Finding {
   at: Anchor;
   componentId?: string;
   componentName?: string;
-  related?: { at: Anchor; message: string }[];
+  /**
+   * A function where building the places costs (one cause for thousands of places): it runs only when
+   * a caller reads the resolved finding's `related`.
+   */
+  related?: RelatedPlace[] | (() => RelatedPlace[]);
   fixes?: FixSpec[];
 }
 

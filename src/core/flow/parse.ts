@@ -196,7 +196,8 @@ class ModelBuilder {
       this.problem([...path, 'parameterContextName'], '"parameterContextName" must be a string');
     }
     const group: Group = {
-      ...this.base(raw, path, 'PROCESS_GROUP', parent),
+      id: this.string(raw.identifier, 'identifier', path), name: this.string(raw.name, 'name', path),
+      kind: 'PROCESS_GROUP', path, group: parent, raw,
       parameterContextName: typeof contextName === 'string' ? contextName : undefined,
       groups: [], processors: [], inputPorts: [], outputPorts: [], connections: [], funnels: [],
       controllerServices: [], labels: [], remoteProcessGroups: [],
@@ -228,21 +229,22 @@ class ModelBuilder {
       const item = items[i];
       if (isObject(item)) group.controllerServices.push(this.configurable(item, itemPath(path, 'controllerServices', i), 'CONTROLLER_SERVICE', group));
     }
-    for (const [key, list, kind] of [
-      ['funnels', group.funnels, 'FUNNEL'],
-      ['labels', group.labels, 'LABEL'],
-      ['remoteProcessGroups', group.remoteProcessGroups, 'REMOTE_PROCESS_GROUP'],
-    ] as const) {
-      items = this.objects(raw, key, path);
-      for (let i = 0; i < items.length; i++) {
-        const item = items[i];
-        if (!isObject(item)) continue;
-        const component = this.base(item, itemPath(path, key, i), kind, group);
-        this.register(component);
-        list.push(component);
-      }
-    }
+    this.plainComponents(raw, 'funnels', path, 'FUNNEL', group, group.funnels);
+    this.plainComponents(raw, 'labels', path, 'LABEL', group, group.labels);
+    this.plainComponents(raw, 'remoteProcessGroups', path, 'REMOTE_PROCESS_GROUP', group, group.remoteProcessGroups);
     return { group, children: this.objects(raw, 'processGroups', path) };
+  }
+
+  /** Components the rules know only by identity (funnels, labels, remote process groups). */
+  private plainComponents(raw: RawObject, key: string, path: JsonPath, kind: ComponentKind, group: Group, into: Component[]): void {
+    const items = this.objects(raw, key, path);
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
+      if (!isObject(item)) continue;
+      const component = this.base(item, itemPath(path, key, i), kind, group);
+      this.register(component);
+      into.push(component);
+    }
   }
 
   private configurable<K extends 'PROCESSOR' | 'CONTROLLER_SERVICE'>(raw: RawObject, path: JsonPath, kind: K, group: Group) {
@@ -306,7 +308,7 @@ class ModelBuilder {
   private port(raw: RawObject, path: JsonPath, kind: Port['kind'], group: Group): Port {
     const portFunction = raw.portFunction;
     const port: Port = {
-      ...this.base(raw, path, kind, group),
+      id: this.string(raw.identifier, 'identifier', path), name: this.string(raw.name, 'name', path), kind, path, group, raw,
       allowRemoteAccess: raw.allowRemoteAccess === true,
       portFunction: typeof portFunction === 'string' ? portFunction : undefined,
     };

@@ -1,5 +1,5 @@
 // Text -> findings with text ranges: the one entry point the shells and the CLI call.
-import type { Anchor, Finding, ResolvedFinding, TextSpan } from './finding';
+import type { Finding, RelatedPlace, ResolvedFinding } from './finding';
 import { JsonLocator } from './locate';
 import type { FlowModel } from './model';
 import type { ValidationOptions } from './options';
@@ -39,24 +39,32 @@ export function validateText(text: string, options: ValidationOptions = {}): Val
  */
 export function resolveAll(findings: readonly Finding[], locator: JsonLocator): ResolvedFinding[] {
   const spans = locator.spans(findings.map((finding) => finding.at));
-  const relatedAnchors: Anchor[] = [];
-  for (const finding of findings) if (finding.related) for (const item of finding.related) relatedAnchors.push(item.at);
-  let relatedSpans: TextSpan[] | undefined;
-  let next = 0;
+  let resolvedRelated: ResolvedFinding['related'][] | undefined;
+  // All findings' related places at once, on the first read of any: one pass over the text for all of them.
+  const resolveRelated = (index: number): ResolvedFinding['related'] => {
+    if (!resolvedRelated) {
+      const places = findings.map(relatedPlaces);
+      const placeSpans = locator.spans(places.flat().map((place) => place.at));
+      let next = 0;
+      resolvedRelated = places.map((list) => list.map((place) => ({ message: place.message, range: placeSpans[next++] })));
+    }
+    return resolvedRelated[index];
+  };
   return findings.map((finding, index) => {
     const { at, related, ...rest } = finding;
     const resolved = { ...rest, range: spans[index] } as ResolvedFinding;
-    if (!related || related.length === 0) {
+    if (!related || (typeof related !== 'function' && related.length === 0)) {
       resolved.related = [];
       return resolved;
     }
-    const first = next;
-    next += related.length;
-    return withLazyRelated(resolved, () => {
-      relatedSpans ??= locator.spans(relatedAnchors);
-      return related.map((item, i) => ({ message: item.message, range: relatedSpans![first + i] }));
-    });
+    return withLazyRelated(resolved, () => resolveRelated(index));
   });
+}
+
+function relatedPlaces(finding: Finding): RelatedPlace[] {
+  const { related } = finding;
+  if (!related) return [];
+  return typeof related === 'function' ? related() : related;
 }
 
 /** Defines `related` as an enumerable property computed on its first read (spread, JSON.stringify and deepEqual read it too). */
@@ -80,6 +88,6 @@ export function resolve(finding: Finding, locator: JsonLocator): ResolvedFinding
   return {
     ...rest,
     range: locator.span(at),
-    related: (related ?? []).map((item) => ({ message: item.message, range: locator.span(item.at) })),
+    related: relatedPlaces(finding).map((item) => ({ message: item.message, range: locator.span(item.at) })),
   };
 }

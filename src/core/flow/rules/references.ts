@@ -3,7 +3,7 @@
 // matching sensitivity; and parameters nothing references are pointed out.
 import type { Finding, FixSpec } from '../finding';
 import { closeNames } from '../fixes/closeNames';
-import type { Configurable, FlowModel, Group, JsonPath, Parameter, Processor } from '../model';
+import type { Configurable, FlowModel, Group, JsonPath, Parameter } from '../model';
 import type { ValidationOptions } from '../options';
 import { isNiFiParameterName } from '../references';
 import { ParameterResolver, usedContexts } from '../parameterScope';
@@ -44,29 +44,31 @@ export function checkReferences(model: FlowModel, _options: ValidationOptions): 
     // A context that is named but missing is reported by the contexts rule; its references cannot be checked.
     const lookup = contextName === undefined ? undefined : resolver.resolve(contextName);
     if (contextName !== undefined && !lookup) continue;
-    // One cause, the group's missing context, for every reference in the group: one finding for all of them.
-    // Sites are built only for the places the finding shows (thousands of references may share its cause).
-    const unresolvable: UnbuiltSite[] = [];
-    const checkValue = (value: string, at: () => Omit<Site, 'reference'>, sensitiveField: boolean, kind: 'property' | 'schedule'): void => {
-      const cache = parsed[kind];
+    // One cause, the group's missing context, for every reference in the group: one finding for all of them,
+    // which keeps only what it shows (thousands of references may share its cause).
+    const unresolvable: Unresolvable = { count: 0, names: new Set(), shown: [] };
+    const checkValue = (value: string, component: Configurable, property: string | undefined, sensitive: boolean): void => {
+      const cache = property === undefined ? parsed.schedule : parsed.property;
       let references = cache.get(value);
-      if (!references) cache.set(value, references = readReferences(value, syntax, kind === 'property'));
+      if (!references) cache.set(value, references = readReferences(value, syntax, property !== undefined));
       for (const reference of references) {
-        if (contextName === undefined || !lookup) {
-          unresolvable.push({ at, reference });
+        if (!lookup) {
+          unresolvable.count++;
+          unresolvable.names.add(reference.name);
+          if (unresolvable.shown.length <= MAX_RELATED) unresolvable.shown.push({ component, property, sensitive, reference });
           continue;
         }
         const parameter = lookup.get(reference.name);
         if (!parameter) {
-          const site = { ...at(), reference };
-          const close = suggestionsFor(contextName, lookup, reference.name, site.sensitive);
-          findings.push(undefinedParameter(site, contextName, close, references));
+          const site = siteOf(group, { component, property, sensitive, reference });
+          const close = suggestionsFor(contextName!, lookup, reference.name, sensitive);
+          findings.push(undefinedParameter(site, contextName!, close, references));
           continue;
         }
         referenced.add(parameter);
         // The usual case, matching sensitivity, without building a site.
-        if (sensitiveField === parameter.sensitive) continue;
-        findings.push(sensitivityMismatch({ ...at(), reference }, parameter));
+        if (sensitive === parameter.sensitive) continue;
+        findings.push(sensitivityMismatch(siteOf(group, { component, property, sensitive, reference }), parameter));
       }
     };
     const check = (component: Configurable): void => {
@@ -74,22 +76,19 @@ export function checkReferences(model: FlowModel, _options: ValidationOptions): 
       for (const property in properties) {
         const value = properties[property];
         if (value === null || value.indexOf('#{') === -1) continue;
-        const sensitive = component.descriptors[property]?.sensitive === true;
-        checkValue(value, () => propertySite(group, component, property, sensitive), sensitive, 'property');
+        checkValue(value, component, property, component.descriptors[property]?.sensitive === true);
       }
     };
     for (const processor of group.processors) {
       check(processor);
       // NiFi also reads parameters in a processor's run schedule (StandardProcessorNode.setSchedulingPeriod).
       const schedule = processor.raw.schedulingPeriod;
-      if (typeof schedule === 'string' && schedule.indexOf('#{') !== -1) {
-        checkValue(schedule, () => scheduleSite(group, processor), false, 'schedule');
-      }
+      if (typeof schedule === 'string' && schedule.indexOf('#{') !== -1) checkValue(schedule, processor, undefined, false);
     }
     group.controllerServices.forEach(check);
     // The top group's missing context is context-missing's finding (unless the top group is the root canvas, which it does not check).
     const reportedAsContextMissing = group === model.top && !exportsRootCanvas(model);
-    if (unresolvable.length > 0 && !reportedAsContextMissing) findings.push(withoutContext(group, unresolvable));
+    if (unresolvable.count > 0 && !reportedAsContextMissing) findings.push(withoutContext(group, unresolvable));
   }
   // A version-controlled group left out of the file may reference any parameter: nothing is known to be unused.
   if (!model.groups.some(isNotInlined)) for (const finding of unusedParameters(model, referenced)) findings.push(finding);
@@ -111,20 +110,29 @@ interface Site {
   reference: PropertyReference;
 }
 
-function propertySite(group: Group, component: Configurable, property: string, sensitive: boolean): Omit<Site, 'reference'> {
-  const kind = component.kind === 'PROCESSOR' ? 'processor' : 'controller service';
-  return {
-    group, component, property, sensitive,
-    path: [...component.path, 'properties', property],
-    where: `property ${quoteName(property)} of ${kind} ${quoteName(component.name)}`,
-  };
+/** A reference before its site is built: only the references a finding shows get one. */
+interface Place {
+  component: Configurable;
+  /** Undefined for a processor's run schedule. */
+  property: string | undefined;
+  sensitive: boolean;
+  reference: PropertyReference;
 }
 
-function scheduleSite(group: Group, processor: Processor): Omit<Site, 'reference'> {
+function siteOf(group: Group, place: Place): Site {
+  const { component, property, sensitive, reference } = place;
+  if (property === undefined) {
+    return {
+      group, component, property, sensitive, reference,
+      path: [...component.path, 'schedulingPeriod'],
+      where: `the run schedule ("schedulingPeriod") of processor ${quoteName(component.name)}`,
+    };
+  }
+  const kind = component.kind === 'PROCESSOR' ? 'processor' : 'controller service';
   return {
-    group, component: processor, property: undefined, sensitive: false,
-    path: [...processor.path, 'schedulingPeriod'],
-    where: `the run schedule ("schedulingPeriod") of processor ${quoteName(processor.name)}`,
+    group, component, property, sensitive, reference,
+    path: [...component.path, 'properties', property],
+    where: `property ${quoteName(property)} of ${kind} ${quoteName(component.name)}`,
   };
 }
 
@@ -143,31 +151,36 @@ function siteFinding(site: Site, code: string, message: string): Finding {
 /** How many places a reference-without-context finding relates. */
 const MAX_RELATED = 20;
 
-/** A reference and how to build its site, should a finding show it. */
-interface UnbuiltSite {
-  at: () => Omit<Site, 'reference'>;
-  reference: PropertyReference;
+/** The references of a group without a parameter context: how many, to which names, and the first few. */
+interface Unresolvable {
+  count: number;
+  /** In the order first met. */
+  names: Set<string>;
+  /** The first MAX_RELATED + 1: the finding's own place and the places it relates. */
+  shown: Place[];
 }
 
-function withoutContext(group: Group, unbuilt: readonly UnbuiltSite[]): Finding {
-  // at() makes a new object each time: given its reference in place, not spread into another.
-  const sites: Site[] = unbuilt.slice(0, MAX_RELATED + 1).map(({ at, reference }) => Object.assign(at(), { reference }));
-  const [first] = sites;
-  const names = [...new Set(unbuilt.map((site) => site.reference.name))];
+function withoutContext(group: Group, unresolvable: Unresolvable): Finding {
+  const { count, shown: places } = unresolvable;
+  const first = siteOf(group, places[0]);
+  const names = [...unresolvable.names];
   const shown = names.slice(0, 3).map((name) => quoteName(name)).join(', ');
   const parameters = names.length === 1 ? `parameter ${shown}` : `${names.length} parameters (${shown}${names.length > 3 ? ', …' : ''})`;
-  const references = unbuilt.length === 1 ? `a reference to ${parameters}` : `${unbuilt.length} references to ${parameters}`;
+  const references = count === 1 ? `a reference to ${parameters}` : `${count} references to ${parameters}`;
   const finding = siteFinding(first, 'reference-without-context',
     `Process group ${quoteName(group.name)} has no parameter context, yet it holds ${references}, first in ${first.where}: none of ` +
     'them can be resolved (a group does not inherit the context of its parent), so NiFi marks those components invalid. ' +
     `Set a parameter context on ${quoteName(group.name)} in NiFi and download the flow definition again.`);
   finding.componentId = group.id;
   finding.componentName = group.name;
-  if (sites.length > 1) {
-    finding.related = sites.slice(1, MAX_RELATED + 1).map((site) => ({
-      at: { path: site.path, slice: { start: site.reference.start, length: site.reference.length } },
-      message: `Parameter ${quoteName(site.reference.name)} is also referenced in ${site.where}`,
-    }));
+  if (places.length > 1) {
+    finding.related = () => places.slice(1, MAX_RELATED + 1).map((place) => {
+      const site = siteOf(group, place);
+      return {
+        at: { path: site.path, slice: { start: site.reference.start, length: site.reference.length } },
+        message: `Parameter ${quoteName(site.reference.name)} is also referenced in ${site.where}`,
+      };
+    });
   }
   return finding;
 }
