@@ -96,16 +96,28 @@ describe('exported group rule', () => {
     assert.deepStrictEqual(findingsIn(text, ['versioned-group-not-inlined']).map((finding) => finding.componentName), ['Lookup US']);
   });
 
-  it('does not take a group for the root canvas when its child uses the group\'s controller services, and does otherwise', () => {
-    const withService = (used: boolean) => editedFlow('root-canvas-exported.json', (flow) => {
-      flow.flowContents.controllerServices = [{
-        identifier: 'e3000000-0000-4000-8000-000000000090', name: 'SSL context', type: 'org.apache.nifi.ssl.StandardSSLContextService',
+  it('still reports a wrapper whose child uses its controller services, naming each service to move first, and only those', () => {
+    const withServices = (used: readonly string[]) => editedFlow('root-canvas-exported.json', (flow) => {
+      flow.flowContents.controllerServices = ['SSL context', 'Proxy'].map((name, i) => ({
+        identifier: `e3000000-0000-4000-8000-00000000009${i}`, name, type: 'org.apache.nifi.ssl.StandardSSLContextService',
         properties: {}, propertyDescriptors: {}, componentType: 'CONTROLLER_SERVICE',
-      }];
+      }));
       const parser = flow.flowContents.processGroups.find((group: any) => group.name === 'InvoiceParser');
-      parser.processors[0].properties['SSL Context Service'] = used ? 'e3000000-0000-4000-8000-000000000090' : null;
+      parser.processors[0].properties['SSL Context Service'] = used.includes('SSL context') ? 'e3000000-0000-4000-8000-000000000090' : null;
+      parser.processors[0].properties['Proxy Configuration Service'] = used.includes('Proxy') ? 'e3000000-0000-4000-8000-000000000091' : null;
     });
-    assert.deepStrictEqual(findingsIn(withService(true), CODES), [], 'downloading InvoiceParser alone would lose the service');
-    assert.deepStrictEqual(findingsIn(withService(false), CODES).map((finding) => finding.code), ['root-canvas-exported']);
+    const one = validateText(withServices(['SSL context'])).findings.filter((finding) => CODES.includes(finding.code));
+    assert.strictEqual(one.length, 1);
+    assert.match(one[0].message, /It only keeps controller service "SSL context" that "InvoiceParser" uses: in NiFi, move it into "InvoiceParser"/);
+    assert.deepStrictEqual(one[0].related.map((item) => item.message), [
+      'Export this process group instead: "InvoiceParser"',
+      'Move this controller service into "InvoiceParser" first: "SSL context"',
+    ]);
+    const both = validateText(withServices(['SSL context', 'Proxy'])).findings.filter((finding) => CODES.includes(finding.code));
+    assert.match(both[0].message, /controller services "SSL context" and "Proxy" that "InvoiceParser" uses: in NiFi, move them/);
+    const none = validateText(withServices([])).findings.filter((finding) => CODES.includes(finding.code));
+    assert.match(none[0].message, /holds the flow\. DataFlow Functions runs the exported group itself, so it would find no input port\. Download the flow definition of process group "InvoiceParser" instead/);
+    assert.strictEqual(none[0].related.length, 1, 'a service nothing uses is no reason to move it');
+    assert.deepStrictEqual(findingsIn(withServices(['SSL context']), PORT_ADVICE), [], 'no advice to add ports to the canvas');
   });
 });

@@ -106,6 +106,8 @@ describe('parameter reference rules', () => {
   it('hints at a parameter once no run schedule uses it either', () => {
     const text = editedFlow('parameter-in-run-schedule.json', (flow) => {
       flow.flowContents.processors[0].schedulingPeriod = '10 sec';
+      // The context-less child group's reference would otherwise keep it: that group lacks the context, not the parameter its use.
+      for (const processor of flow.flowContents.processGroups[0].processors) processor.schedulingPeriod = '10 sec';
     });
     const unused = findingsIn(text, ['parameter-unused']);
     assert.deepStrictEqual(unused.map((finding) => token(text, finding.range)), ['"POLL_INTERVAL"']);

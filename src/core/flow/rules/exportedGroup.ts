@@ -14,18 +14,37 @@ function rootCanvas(model: FlowModel): Finding[] {
   const flowGroup = wrappedFlowGroup(top);
   if (!flowGroup) return [];
   const topName = top.name ? quoteName(top.name) : 'the exported group';
+  const download = `download the flow definition of process group ${quoteName(flowGroup.name)} instead (right-click it in NiFi, ` +
+    'then Download flow definition)';
+  const services = servicesUsedFrom(flowGroup, top);
+  const advice = services.length === 0
+    ? `${capitalize(download)}.`
+    : `It only keeps ${serviceList(services)} that ${quoteName(flowGroup.name)} uses: in NiFi, move ` +
+      `${services.length === 1 ? 'it' : 'them'} into ${quoteName(flowGroup.name)} (or create ${services.length === 1 ? 'one' : 'them'} ` +
+      `there and select ${services.length === 1 ? 'it' : 'them'}), then ${download}.`;
   return [{
     code: 'root-canvas-exported',
     severity: 'error',
-    message: `${capitalize(topName)} looks like NiFi's root canvas, not a flow: it has no ports or processors of its own, ` +
-      `nothing its process group ${quoteName(flowGroup.name)} needs, and that group holds the flow. DataFlow Functions runs the ` +
-      `exported group itself, so it would find no input port. Download the flow definition of process group ` +
-      `${quoteName(flowGroup.name)} instead (right-click it in NiFi, then Download flow definition).`,
+    message: `${capitalize(topName)} looks like NiFi's root canvas, not a flow: it has no ports or processors of its own, and its ` +
+      `process group ${quoteName(flowGroup.name)} holds the flow. DataFlow Functions runs the exported group itself, so it would ` +
+      `find no input port. ${advice}`,
     at: { path: [...top.path, 'name'] },
     componentId: top.id,
     componentName: top.name,
-    related: [{ at: { path: [...flowGroup.path, 'name'] }, message: `Export this process group instead: ${quoteName(flowGroup.name)}` }],
+    related: [
+      { at: { path: [...flowGroup.path, 'name'] }, message: `Export this process group instead: ${quoteName(flowGroup.name)}` },
+      ...services.map((service) => ({
+        at: { path: [...service.path, 'name'] },
+        message: `Move this controller service into ${quoteName(flowGroup.name)} first: ${quoteName(service.name)}`,
+      })),
+    ],
   }];
+}
+
+function serviceList(services: readonly Configurable[]): string {
+  const names = services.map((service) => quoteName(service.name));
+  if (names.length === 1) return `controller service ${names[0]}`;
+  return `controller services ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
 /**
@@ -71,10 +90,10 @@ export function exportsRootCanvas(model: FlowModel): boolean {
 /**
  * The child that holds the flow when the top group only wraps child groups: the one child with
  * ports, or the only child when none has ports. Undefined when the top group is a flow itself, and
- * when it is a group the child needs: NiFi writes nothing that sets the root canvas apart (every
- * exported group lacks "groupIdentifier"), so a top group is taken for the canvas only when
- * downloading the child instead loses nothing: the child is in the file (not a version-controlled
- * group left out), and it uses none of the top group's controller services.
+ * when the child is a version-controlled group left out of the file (its contents, and which of the
+ * top group's services it uses, are unknown: versioned-group-not-inlined explains that). NiFi writes
+ * nothing else that sets the root canvas apart (every exported group lacks "groupIdentifier"); a
+ * wrapper group that is not the canvas breaks the function the same way, and the same advice fixes it.
  */
 function wrappedFlowGroup(top: Group): Group | undefined {
   const holdsFlowParts = top.processors.length > 0 || top.inputPorts.length > 0 || top.outputPorts.length > 0 ||
@@ -82,28 +101,29 @@ function wrappedFlowGroup(top: Group): Group | undefined {
   if (holdsFlowParts || top.groups.length === 0) return undefined;
   const withPorts = top.groups.filter((group) => group.inputPorts.length > 0 || group.outputPorts.length > 0);
   const child = withPorts.length === 1 ? withPorts[0] : withPorts.length === 0 && top.groups.length === 1 ? top.groups[0] : undefined;
-  if (!child || isNotInlined(child) || usesServicesOf(child, top)) return undefined;
+  if (!child || isNotInlined(child)) return undefined;
   return child;
 }
 
-/** Whether a component in `group` (or below) names one of `holder`'s controller services in a property. */
-function usesServicesOf(group: Group, holder: Group): boolean {
-  if (holder.controllerServices.length === 0) return false;
+/** `holder`'s controller services that a component in `group` (or below) names in a property, in `holder`'s order. */
+function servicesUsedFrom(group: Group, holder: Group): Configurable[] {
+  if (holder.controllerServices.length === 0) return [];
+  const used = new Set<string>();
   const serviceIds = new Set(holder.controllerServices.map((service) => service.id).filter((id) => id !== ''));
-  const names = (component: Configurable): boolean => {
+  const collect = (component: Configurable): void => {
     for (const property in component.properties) {
       const value = component.properties[property];
-      if (value !== null && serviceIds.has(value)) return true;
+      if (value !== null && serviceIds.has(value)) used.add(value);
     }
-    return false;
   };
   const pending: Group[] = [group];
   while (pending.length > 0) {
     const current = pending.pop()!;
-    if (current.processors.some(names) || current.controllerServices.some(names)) return true;
+    current.processors.forEach(collect);
+    current.controllerServices.forEach(collect);
     for (const child of current.groups) pending.push(child);
   }
-  return false;
+  return holder.controllerServices.filter((service) => used.has(service.id));
 }
 
 function capitalize(text: string): string {

@@ -17,6 +17,8 @@ const QUOTED_NAME = /^'(.+)'$/;
 export function checkReferences(model: FlowModel, _options: ValidationOptions): Finding[] {
   const resolver = new ParameterResolver(model);
   const referenced = new Set<Parameter>();
+  // Names referenced where no context resolves them: the group is missing its context, not the parameter its use.
+  const namedWithoutContext = new Set<string>();
   const findings: Finding[] = [];
   const syntax = referenceSyntax(model);
   // Big flows repeat the same values (the same parameter in thousands of processors): parse each once,
@@ -89,9 +91,10 @@ export function checkReferences(model: FlowModel, _options: ValidationOptions): 
     // The top group's missing context is context-missing's finding (unless the top group is the root canvas, which it does not check).
     const reportedAsContextMissing = group === model.top && !exportsRootCanvas(model);
     if (unresolvable.count > 0 && !reportedAsContextMissing) findings.push(withoutContext(group, unresolvable));
+    for (const name of unresolvable.names) namedWithoutContext.add(name);
   }
   // A version-controlled group left out of the file may reference any parameter: nothing is known to be unused.
-  if (!model.groups.some(isNotInlined)) for (const finding of unusedParameters(model, referenced)) findings.push(finding);
+  if (!model.groups.some(isNotInlined)) for (const finding of unusedParameters(model, referenced, namedWithoutContext)) findings.push(finding);
   return findings;
 }
 
@@ -237,7 +240,7 @@ function sensitivityMismatch(site: Site, parameter: Parameter): Finding {
   return finding;
 }
 
-function unusedParameters(model: FlowModel, referenced: ReadonlySet<Parameter>): Finding[] {
+function unusedParameters(model: FlowModel, referenced: ReadonlySet<Parameter>, namedWithoutContext: ReadonlySet<string>): Finding[] {
   const winners = new Map<string, Parameter>();
   for (const parameter of referenced) if (!winners.has(parameter.name)) winners.set(parameter.name, parameter);
   const findings: Finding[] = [];
@@ -245,6 +248,7 @@ function unusedParameters(model: FlowModel, referenced: ReadonlySet<Parameter>):
     for (const parameter of context.parameters) {
       if (referenced.has(parameter)) continue;
       const winner = winners.get(parameter.name);
+      if (!winner && namedWithoutContext.has(parameter.name)) continue;
       const why = winner
         ? `references to ${quoteName(parameter.name)} resolve to the one in context ${quoteName(winner.context.name)}, which takes precedence`
         : 'nothing in this flow references it';
