@@ -61,6 +61,9 @@ const INTEGER_KEY = /^(?:0|[1-9][0-9]*)$/;
 /** How many earlier occurrences of a root member name are tried before scanning from the start. */
 const MAX_TAIL_CANDIDATES = 8;
 
+/** What wantedName answers for a member nobody asked for: no member name is a number. */
+const NOT_WANTED = -1;
+
 function isWhitespace(c: number): boolean {
   return c === 32 || c === 10 || c === 13 || c === 9;
 }
@@ -85,6 +88,8 @@ interface WalkFrame {
   /** Where the next member starts. */
   at: number;
   index: number;
+  /** For an object: the member names node's children want, matched against the text without slicing each name out. */
+  names: string[];
   /** The child being walked into, whose end comes back as `finished`. */
   walking?: Wanted;
 }
@@ -284,8 +289,7 @@ export class JsonLocator {
         if (frame.isObject) {
           keyStart = at;
           keyEnd = this.skipString(at);
-          const raw = text.slice(at + 1, keyEnd - 1);
-          key = raw.includes('\\') ? (this.decodeKey(at, keyEnd) ?? raw) : raw;
+          key = this.wantedName(frame.names, at, keyEnd);
           const colon = this.skipWhitespace(keyEnd);
           if (text.charCodeAt(colon) !== COLON) {
             stack.pop();
@@ -336,10 +340,32 @@ export class JsonLocator {
     const isObject = open === OPEN_BRACE;
     if (!isObject && open !== OPEN_BRACKET) return needEnd ? this.valueEnd(start) : -1;
     let remaining = 0;
-    for (const key of node.children!.keys()) if ((typeof key === 'string') === isObject) remaining++;
+    const names: string[] = [];
+    for (const key of node.children!.keys()) {
+      if ((typeof key === 'string') !== isObject) continue;
+      remaining++;
+      if (isObject) names.push(key as string);
+    }
     if (remaining === 0) return needEnd ? this.valueEnd(start) : -1;
-    stack.push({ start, node, needEnd, isObject, remaining, at: this.skipWhitespace(start + 1), index: 0 });
+    stack.push({ start, node, needEnd, isObject, remaining, at: this.skipWhitespace(start + 1), index: 0, names });
     return -1;
+  }
+
+  /**
+   * The one of `names` that the member name quoted from `start` to `end` is, or NOT_WANTED. Most names in
+   * a big file are not wanted: they are compared in place rather than sliced out of the text.
+   */
+  private wantedName(names: readonly string[], start: number, end: number): string | number {
+    const text = this.text;
+    for (let i = start + 1; i < end - 1; i++) {
+      if (text.charCodeAt(i) === BACKSLASH) {
+        const decoded = this.decodeKey(start, end) ?? text.slice(start + 1, end - 1);
+        return names.includes(decoded) ? decoded : NOT_WANTED;
+      }
+    }
+    const length = end - start - 2;
+    for (const name of names) if (name.length === length && text.startsWith(name, start + 1)) return name;
+    return NOT_WANTED;
   }
 
   /** The end of the container at `start` whose last wanted member ends at `valueEnd`: the rest in one skip, not member by member. */
