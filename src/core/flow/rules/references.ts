@@ -151,8 +151,11 @@ function siteFinding(site: Site, code: string, message: string): Finding {
   };
 }
 
-/** How many places a reference-without-context finding relates. */
-const MAX_RELATED = 20;
+/**
+ * How many places a reference-without-context finding relates: enough to see the pattern, where
+ * thousands of rows (a few hundred groups of twenty) would bury the Problems view; the message counts them all.
+ */
+const MAX_RELATED = 10;
 
 /** The references of a group without a parameter context: how many, to which names, and the first few. */
 interface Unresolvable {
