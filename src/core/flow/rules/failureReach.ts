@@ -12,6 +12,7 @@
 // StatelessProcessScheduler.disableProcessor), so it passes nothing on and the walk stops there.
 import type { Connection, ConnectionEnd, FlowModel, Group, Port, Processor } from '../model';
 import { isFailurePortName, type ValidationOptions } from '../options';
+import { isErrorRelationship } from '../relationships';
 
 export function topFailurePorts(model: FlowModel, options: ValidationOptions): Port[] {
   return model.top.outputPorts.filter((port) => isFailurePortName(port.name, options));
@@ -22,42 +23,96 @@ export function isDisabled(processor: Processor): boolean {
   return processor.raw.scheduledState === 'DISABLED';
 }
 
-export interface FailureReach {
-  /** Whether some path from the connection's destination reaches a failure port of the top group. */
-  leadsToFailurePort(connection: Connection): boolean;
-  /** Whether the connection comes out of a disabled processor (which never sends anything down it). */
-  fromDisabledProcessor(connection: Connection): boolean;
-  /** Whether the connection goes into a disabled processor (where everything it carries stops). */
-  intoDisabledProcessor(connection: Connection): boolean;
+/** A connection with an error relationship from whose destination no path reaches a failure port of the top group. */
+export interface UnroutedConnection {
+  connection: Connection;
+  /** It goes into a disabled processor, where everything it carries stops. */
+  intoDisabledProcessor: boolean;
 }
 
 const UNKNOWN = 0;
 const REACHES = 1;
 const DISABLED = 2;
 
-export function failureReach(model: FlowModel, failurePorts: readonly Port[]): FailureReach {
-  const ends = new EndIndex(model);
+/**
+ * The connections, in the model's order (groups, then each group's connections), that carry an error
+ * relationship and lead to no failure port; not those out of a disabled processor, which never sends
+ * anything down them.
+ */
+export function unroutedErrorConnections(model: FlowModel, failurePorts: readonly Port[]): UnroutedConnection[] {
+  const { connections, sources, destinations, state } = walkToFailurePorts(model, failurePorts);
+  const unrouted: UnroutedConnection[] = [];
+  for (let edge = 0; edge < connections.length; edge++) {
+    const destination = destinations[edge];
+    if (destination !== -1 && state[destination] === REACHES) continue;
+    if (sources[edge] !== -1 && state[sources[edge]] === DISABLED) continue;
+    const connection = connections[edge];
+    if (!connection.selectedRelationships.some(isErrorRelationship)) continue;
+    unrouted.push({ connection, intoDisabledProcessor: destination !== -1 && state[destination] === DISABLED });
+  }
+  return unrouted;
+}
+
+/**
+ * Identifiers of the components from which some path reaches a failure port of the top group, with
+ * identifiers alone: where two groups reuse an identifier, an end of one copy counts for both. Kept
+ * for the flow preview; the rules use unroutedErrorConnections, which tells the copies apart.
+ */
+export function idsReachingFailurePort(model: FlowModel, failurePorts: readonly Port[]): Set<string> {
+  const { connections, sources, destinations, state } = walkToFailurePorts(model, failurePorts);
+  const ids = new Set<string>();
+  for (const port of failurePorts) if (port.id) ids.add(port.id);
+  for (let edge = 0; edge < connections.length; edge++) {
+    if (destinations[edge] === -1 || state[destinations[edge]] !== REACHES) continue;
+    ids.add(connections[edge].destination.id);
+    if (state[sources[edge]] === REACHES) ids.add(connections[edge].source.id);
+  }
+  return ids;
+}
+
+interface Walk {
+  /** Every connection of the flow; the same index in sources and destinations gives its end numbers (-1: no identifier). */
+  connections: Connection[];
+  sources: Int32Array;
+  destinations: Int32Array;
+  /** Per end number: UNKNOWN, REACHES or DISABLED. */
+  state: Uint8Array;
+}
+
+function walkToFailurePorts(model: FlowModel, failurePorts: readonly Port[]): Walk {
+  // One look at each group: how many connections, and how many components (see identifiersRepeat).
   let count = 0;
-  for (const group of model.groups) count += group.connections.length;
+  let components = 0;
+  for (const group of model.groups) {
+    count += group.connections.length;
+    components += 1 + group.processors.length + group.controllerServices.length + group.inputPorts.length + group.outputPorts.length +
+      group.connections.length + group.funnels.length + group.labels.length + group.remoteProcessGroups.length;
+  }
+  const ends = new EndIndex(model, identifiersRepeat(model, components));
   // Each connection as an edge between two end numbers; no objects per connection.
+  const connections: Connection[] = new Array(count);
   const sources = new Int32Array(count);
   const destinations = new Int32Array(count);
-  let edges = 0;
+  let edge = 0;
   for (const group of model.groups) {
-    const { connections } = group;
-    for (let i = 0; i < connections.length; i++) {
-      const { source, destination } = connections[i];
-      if (!source.id || !destination.id) continue;
-      sources[edges] = ends.add(source, group);
-      destinations[edges++] = ends.add(destination, group);
+    const groupConnections = group.connections;
+    for (let i = 0; i < groupConnections.length; i++, edge++) {
+      const connection = groupConnections[i];
+      const { source, destination } = connection;
+      connections[edge] = connection;
+      const linked = source.id !== '' && destination.id !== '';
+      sources[edge] = linked ? ends.add(source, group) : -1;
+      destinations[edge] = linked ? ends.add(destination, group) : -1;
     }
   }
   // The incoming edges of each end, as linked lists: firstIncoming[end], then nextIncoming[edge].
   const firstIncoming = new Int32Array(ends.size).fill(-1);
-  const nextIncoming = new Int32Array(edges);
-  for (let edge = 0; edge < edges; edge++) {
-    nextIncoming[edge] = firstIncoming[destinations[edge]];
-    firstIncoming[destinations[edge]] = edge;
+  const nextIncoming = new Int32Array(count);
+  for (let at = 0; at < count; at++) {
+    const destination = destinations[at];
+    if (destination === -1) continue;
+    nextIncoming[at] = firstIncoming[destination];
+    firstIncoming[destination] = at;
   }
   const state = new Uint8Array(ends.size);
   for (const group of model.groups) {
@@ -78,73 +133,77 @@ export function failureReach(model: FlowModel, failurePorts: readonly Port[]): F
     }
   }
   while (queued > 0) {
-    for (let edge = firstIncoming[pending[--queued]]; edge !== -1; edge = nextIncoming[edge]) {
-      const source = sources[edge];
+    for (let at = firstIncoming[pending[--queued]]; at !== -1; at = nextIncoming[at]) {
+      const source = sources[at];
       if (state[source] === UNKNOWN) {
         state[source] = REACHES;
         pending[queued++] = source;
       }
     }
   }
-  const stateOf = (end: ConnectionEnd, connection: Connection): number => {
-    const at = ends.find(ends.groupIdOf(end, connection.group), end.id);
-    return at === -1 ? UNKNOWN : state[at];
-  };
-  return {
-    leadsToFailurePort: (connection) => stateOf(connection.destination, connection) === REACHES,
-    fromDisabledProcessor: (connection) => stateOf(connection.source, connection) === DISABLED,
-    intoDisabledProcessor: (connection) => stateOf(connection.destination, connection) === DISABLED,
-  };
+  return { connections, sources, destinations, state };
 }
 
 /**
- * Identifiers of the components from which some path reaches a failure port of the top group, with
- * identifiers alone: where two groups reuse an identifier, an end of one copy counts for both. Kept
- * for the flow preview; the rules use failureReach, which tells the copies apart.
+ * Numbers for connection ends. Where no identifier is used twice in the flow (nearly every flow), an
+ * identifier names one component, and ends are numbered by identifier alone (a groupId that names the
+ * wrong group is connection-endpoint-missing's finding). Otherwise the first group seen for an
+ * identifier is still found by identifier, and each other group with that identifier (a group
+ * imported twice) gets numbers of its own, the only place a key string is built.
  */
-export function idsReachingFailurePort(model: FlowModel, failurePorts: readonly Port[]): Set<string> {
-  const reach = failureReach(model, failurePorts);
-  const ids = new Set<string>();
-  for (const port of failurePorts) if (port.id) ids.add(port.id);
-  for (const group of model.groups) {
-    for (const connection of group.connections) {
-      if (connection.source.id && connection.destination.id && reach.leadsToFailurePort(connection)) {
-        ids.add(connection.destination.id);
-        if (!reach.fromDisabledProcessor(connection)) ids.add(connection.source.id);
-      }
-    }
-  }
-  return ids;
-}
-
-/** Numbers for connection ends, by group identifier then identifier (no key strings built per end). */
 class EndIndex {
-  private readonly groups = new Map<string, Map<string, number>>();
+  private readonly byId = new Map<string, number>();
+  private readonly groupOfEnd: string[] = [];
+  private readonly reused = new Map<string, number>();
   size = 0;
 
-  constructor(private readonly model: FlowModel) {}
+  constructor(private readonly model: FlowModel, private readonly identifiersRepeat: boolean) {}
 
-  add(end: ConnectionEnd, connectionGroup: Group | undefined): number {
+  add(end: ConnectionEnd, connectionGroup: Group): number {
+    const first = this.byId.get(end.id);
+    if (first === undefined) {
+      this.byId.set(end.id, this.size);
+      if (this.identifiersRepeat) this.groupOfEnd.push(this.groupIdOf(end, connectionGroup));
+      return this.size++;
+    }
+    if (!this.identifiersRepeat) return first;
     const groupId = this.groupIdOf(end, connectionGroup);
-    let ids = this.groups.get(groupId);
-    if (!ids) this.groups.set(groupId, ids = new Map());
-    let number = ids.get(end.id);
-    if (number === undefined) ids.set(end.id, number = this.size++);
+    if (this.groupOfEnd[first] === groupId) return first;
+    const key = `${groupId}\u0000${end.id}`;
+    let number = this.reused.get(key);
+    if (number === undefined) {
+      this.reused.set(key, number = this.size++);
+      this.groupOfEnd.push(groupId);
+    }
     return number;
   }
 
   find(groupId: string, id: string): number {
-    return this.groups.get(groupId)?.get(id) ?? -1;
+    const first = this.byId.get(id);
+    if (first === undefined) return -1;
+    if (!this.identifiersRepeat || this.groupOfEnd[first] === groupId) return first;
+    return this.reused.get(`${groupId}\u0000${id}`) ?? -1;
   }
 
   /**
    * The end's group. NiFi always writes groupId; without one (a hand edit, reported by the shape check),
    * the group of the only component with that identifier, else the connection's own group.
    */
-  groupIdOf(end: ConnectionEnd, connectionGroup: Group | undefined): string {
+  private groupIdOf(end: ConnectionEnd, connectionGroup: Group): string {
     if (end.groupId) return end.groupId;
     const candidates = this.model.byId.get(end.id);
     const sole = candidates?.length === 1 ? candidates[0].group : undefined;
-    return sole?.id ?? connectionGroup?.id ?? this.model.top.id;
+    return sole?.id ?? connectionGroup.id;
   }
+}
+
+/**
+ * Whether two components share an identifier. When byId holds as many identifiers as the groups hold
+ * components (counted from the lengths of their lists, reading no component), none can; otherwise
+ * byId is looked through (a component without an identifier is not in it).
+ */
+function identifiersRepeat(model: FlowModel, components: number): boolean {
+  if (components === model.byId.size) return false;
+  for (const sharing of model.byId.values()) if (sharing.length > 1) return true;
+  return false;
 }

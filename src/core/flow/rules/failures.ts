@@ -6,7 +6,7 @@ import type { Anchor, Finding } from '../finding';
 import type { Connection, FlowModel, Processor } from '../model';
 import type { ValidationOptions } from '../options';
 import { errorRelationshipsOf, isErrorRelationship, relationshipConcern } from '../relationships';
-import { failureReach, isDisabled, topFailurePorts, type FailureReach } from './failureReach';
+import { isDisabled, topFailurePorts, unroutedErrorConnections } from './failureReach';
 import { quoteName } from '../quoteName';
 
 /** How many places a failure-port-missing finding lists as related. */
@@ -19,9 +19,12 @@ export function checkAutoTerminated(model: FlowModel, _options: ValidationOption
     const { processors } = group;
     for (let i = 0; i < processors.length; i++) {
       const processor = processors[i];
-      if (processor.autoTerminatedRelationships.length === 0 || isDisabled(processor)) continue;
+      if (processor.autoTerminatedRelationships.length === 0) continue;
+      const found = autoTerminated(processor);
+      // Whether it is disabled is read only where it would matter (most auto-terminated relationships are fine).
+      if (found.length === 0 || isDisabled(processor)) continue;
       // A loop, not push(...): the file decides how many there are, and spread arguments overflow the stack.
-      for (const finding of autoTerminated(processor)) findings.push(finding);
+      for (const finding of found) findings.push(finding);
     }
   }
   return findings;
@@ -38,21 +41,12 @@ export function checkFailureRouting(model: FlowModel, options: ValidationOptions
     return findings;
   }
 
-  const reach = failureReach(model, failurePorts);
   const portNames = failurePorts.map((port) => quoteName(port.name)).join(', ');
-  for (const group of model.groups) {
-    const { connections } = group;
-    for (let i = 0; i < connections.length; i++) {
-      const connection = connections[i];
-      const relationships = connection.selectedRelationships;
-      let unrouted = false;
-      for (let index = 0; index < relationships.length; index++) {
-        if (!isErrorRelationship(relationships[index])) continue;
-        // Looked up once, and only for a connection with an error relationship: most have none.
-        if (!unrouted && (reach.leadsToFailurePort(connection) || reach.fromDisabledProcessor(connection))) break;
-        unrouted = true;
-        findings.push(notRouted(model, connection, relationships[index], index, portNames, reach));
-      }
+  for (const { connection, intoDisabledProcessor } of unroutedErrorConnections(model, failurePorts)) {
+    const relationships = connection.selectedRelationships;
+    for (let index = 0; index < relationships.length; index++) {
+      if (!isErrorRelationship(relationships[index])) continue;
+      findings.push(notRouted(model, connection, relationships[index], index, portNames, intoDisabledProcessor));
     }
   }
   return findings;
@@ -89,13 +83,13 @@ function autoTerminated(processor: Processor): Finding[] {
   return findings;
 }
 
-function notRouted(model: FlowModel, connection: Connection, relationship: string, index: number, portNames: string, reach: FailureReach): Finding {
+function notRouted(model: FlowModel, connection: Connection, relationship: string, index: number, portNames: string, intoDisabledProcessor: boolean): Finding {
   const { source, destination } = connection;
   // The destination in its own group: a group imported twice holds two components of that identifier.
   const candidates = model.byId.get(destination.id);
   const target = candidates?.find((candidate) => candidate.group?.id === destination.groupId) ?? candidates?.[0];
   const targetAt: Anchor = { path: target ? [...target.path, 'name'] : [...connection.path, 'destination'] };
-  const related = reach.intoDisabledProcessor(connection)
+  const related = intoDisabledProcessor
     ? 'This processor is disabled: it never runs, so nothing passes through it to a failure port.'
     : 'The path continues here and never reaches a failure port.';
   return {
