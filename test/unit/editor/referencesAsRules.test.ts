@@ -6,7 +6,7 @@ import { completionsAt, definitionAt, hoverAt, renameParameterTo, renameTargetAt
 import type { CompletionData } from '../../../src/core/flow/editor';
 import { applyTextEdits } from '../../../src/core/flow/fixes/composeEdits';
 import type { TextEdit } from '../../../src/core/flow/textEdit';
-import { asNiFi } from '../rules/ruleFixtures';
+import { asNiFi, readFlow } from '../rules/ruleFixtures';
 import { edit, flow, offsetOf, sampleText, type Flow } from './samples';
 
 /** The ready sample (written by NiFi 1.23.2) with the SQS processor's "Delay" set to `delay`. */
@@ -153,6 +153,39 @@ describe('editor: references read as the rules read them', () => {
       assert.equal(completeIn("${'#{Que|}'}", 1).result, undefined);
       assert.ok(completeIn('${#{|', 2).result);
       assert.ok(completeIn("${'a':append(#{|", 1).result, 'after the literal closed');
+    });
+  });
+
+  describe('a processor\'s run schedule, where NiFi reads parameters too (issue 8, point 2)', () => {
+    const f = flow(readFlow('parameter-in-run-schedule.json'));
+    // The second: the first is in a child group without a parameter context.
+    const at = offsetOf(f.text, '"schedulingPeriod": "#{POLL_INTERVAL}"', '"schedulingPeriod": "#{'.length + 2, 1);
+
+    it('hover and go to definition find the parameter, as the rules count the use', () => {
+      assert.ok(!f.findings.some((finding) => finding.code === 'parameter-unused' && finding.message.includes('POLL_INTERVAL')));
+      assert.match(hoverAt(f.model!, f.locator, at)!.markdown, /Parameter `POLL_INTERVAL` from context `orders_api`/);
+      const definition = definitionAt(f.model!, f.locator, at)!;
+      assert.equal(f.text.slice(definition.target.startOffset, definition.target.endOffset), '"POLL_INTERVAL"');
+      assert.equal(f.text.slice(definition.origin.startOffset, definition.origin.endOffset), '#{POLL_INTERVAL}');
+    });
+
+    it('F2 from the run schedule renames the parameter and every reference', () => {
+      const target = renameTargetAt(f.model!, f.locator, at)!;
+      assert.equal(target.parameter.name, 'POLL_INTERVAL');
+      const outcome = renameParameterTo(f.model!, target, 'POLL_PERIOD');
+      assert.ok('edits' in outcome);
+      const renamed = applyTextEdits(f.text, outcome.edits);
+      // The top group's reference is renamed; the child group's, which resolves to nothing, is left as it is.
+      assert.equal(renamed.split('"schedulingPeriod": "#{POLL_PERIOD}"').length - 1, 1);
+      assert.equal(renamed.split('"schedulingPeriod": "#{POLL_INTERVAL}"').length - 1, 1);
+      assert.ok(renamed.indexOf('#{POLL_INTERVAL}') < renamed.indexOf('#{POLL_PERIOD}'), 'the one left is the child group\'s, written first');
+    });
+
+    it('completion offers only parameters that are not sensitive (none may be used there)', () => {
+      const text = edit(f.text, '"schedulingPeriod": "#{RETRY_WAIT}"', '"schedulingPeriod": "#{"');
+      const typed = flow(text);
+      const result = completionsAt(typed.model!, typed.locator, offsetOf(text, '"schedulingPeriod": "#{"', '"schedulingPeriod": "#{'.length))!;
+      assert.deepEqual(result.entries.map((entry) => entry.label).sort(), ['API_URL', 'MAX_RATE', 'POLL_INTERVAL']);
     });
   });
 });

@@ -1,4 +1,4 @@
-// Completion of parameter names after "#{" inside a property value. Where a reference starts, and how the
+// Completion of parameter names after "#{" inside a property value or a processor's run schedule. Where a reference starts, and how the
 // chosen one is written, follow the rules and the fixes (rules/propertyReferences.ts): no completion where
 // NiFi would read no reference (an escape, an expression's string literal), and the reference written in
 // the form the file's NiFi reads, as the rename fix writes it (quoted names only for NiFi 2.x, and inside
@@ -57,7 +57,7 @@ export function completionsAt(model: FlowModel, locator: JsonLocator, offset: nu
   const hashAt = before.lastIndexOf('#{');
   if (hashAt === -1) return undefined;
   const syntax = referenceSyntax(model);
-  const reader = readerAt(before, hashAt, syntax);
+  const reader = readerAt(before, hashAt, syntax, hit.expressionLanguage);
   if (!reader) return undefined;
   const partial = before.slice(hashAt + 2);
   const quote = typedQuote(partial, reader);
@@ -71,7 +71,7 @@ export function completionsAt(model: FlowModel, locator: JsonLocator, offset: nu
   const written: PropertyReference = { name: '', start: 0, length: 0, nameStart: 0, nameLength: 0, quoted: quote !== '', reader, quote };
 
   const group = hit.component.group;
-  const sensitiveProperty = hit.component.descriptors[hit.property]?.sensitive === true;
+  const sensitiveProperty = hit.sensitive;
   // Effective parameters come by precedence: the group's own context first, then each inherited one.
   const contextRank = new Map<string, number>();
   const entries: CompletionEntry[] = [];
@@ -103,13 +103,13 @@ export function completionsAt(model: FlowModel, locator: JsonLocator, offset: nu
  * parameter parser, the Expression Language (inside ${...}), or nobody (undefined) when the '#' before it
  * make it an escape (##{), an earlier token runs over it, or it sits in an expression's string literal.
  */
-function readerAt(before: string, hashAt: number, syntax: ReturnType<typeof referenceSyntax>): PropertyReference['reader'] | undefined {
+function readerAt(before: string, hashAt: number, syntax: ReturnType<typeof referenceSyntax>, expressionLanguage: boolean): PropertyReference['reader'] | undefined {
   const prefix = before.slice(0, hashAt);
   // Enough closing braces to end every expression the prefix opens; beyond those they are plain text.
   let open = 0;
   for (let i = prefix.indexOf('{'); i !== -1; i = prefix.indexOf('{', i + 1)) open++;
   const probe = `${prefix}#{x}${'}'.repeat(open)}`;
-  return readReferences(probe, syntax, true).find((reference) => reference.start === hashAt)?.reader;
+  return readReferences(probe, syntax, expressionLanguage).find((reference) => reference.start === hashAt)?.reader;
 }
 
 /** The quote the user opened the name with ('' for none), or undefined when the typed text cannot become a reference. */

@@ -40,12 +40,9 @@ export function hoverAt(model: FlowModel, locator: JsonLocator, offset: number, 
 }
 
 function referenceText(hit: NonNullable<ReturnType<typeof referenceAt>>, reported: boolean): string | undefined {
-  const { component, property } = hit.property;
+  const { component, sensitive } = hit.property;
   const group = component.group!;
-  if (hit.parameter) {
-    const sensitiveProperty = component.descriptors[property]?.sensitive === true;
-    return describeParameter(hit.parameter, group, sensitiveProperty);
-  }
+  if (hit.parameter) return describeParameter(hit.parameter, group, sensitive);
   // The diagnostic on this reference already says that it does not resolve.
   if (reported) return undefined;
   const name = inlineCode(hit.reference.name);

@@ -1,6 +1,7 @@
 // The #{parameter} reference under a text offset, and the parameter it resolves to. References are read
-// as the rules read them (rules/propertyReferences.ts): NiFi 1.x reads no quoted names, and a property
-// holding ${...} is read as Expression Language aware NiFi reads it (nothing inside its string literals).
+// as the rules read them (rules/propertyReferences.ts), in properties and run schedules: NiFi 1.x reads no
+// quoted names, and a property holding ${...} is read as Expression Language aware NiFi reads it (nothing
+// inside its string literals).
 import type { JsonLocator } from '../locate';
 import type { FlowModel, Parameter } from '../model';
 import { resolveParameter } from '../parameterScope';
@@ -23,7 +24,7 @@ export function referenceAt(model: FlowModel, locator: JsonLocator, offset: numb
   if (!property || property.value.indexOf('#{') === -1) return undefined;
   const index = decodedIndexAt(model.text, property.quoteOffset, offset);
   // A cursor just after the closing brace still counts as on the reference.
-  const reference = readReferences(property.value, referenceSyntax(model), true)
+  const reference = readReferences(property.value, referenceSyntax(model), property.expressionLanguage)
     .find((item) => index >= item.start && index <= item.start + item.length);
   if (!reference) return undefined;
   const group = property.component.group;
