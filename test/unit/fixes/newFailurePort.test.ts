@@ -1,0 +1,153 @@
+// What the failure port fixes write: every value of the port and connection they add (as NiFi
+// writes them), where the port goes, which port function it gets, and how several routes share it.
+import * as assert from 'assert';
+import { runFix, readFixture } from './fixHelpers';
+
+const TOP = 'aaaaaaaa-0000-0000-0000-000000000001';
+const ROUTE = { kind: 'routeToFailurePort' as const, processorId: 'p-put', relationship: 'failure' };
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+/** route-top-jackson.json (NiFi 2.x, one processor "Put to S3" auto-terminating failure), changed. */
+function topFlow(edit: (top: any, flow: any) => void): string {
+  const flow = JSON.parse(readFixture('route-top-jackson.json'));
+  edit(flow.flowContents, flow);
+  return JSON.stringify(flow, null, 2);
+}
+
+describe('the port and connection a failure fix adds', () => {
+  it('writes NiFi\'s full port and connection, with every value, where the file has no sibling to copy', () => {
+    const text = topFlow((top) => {
+      top.instanceIdentifier = 'top-instance';
+      top.inputPorts = [];
+      top.connections = [];
+      top.processors[0].instanceIdentifier = 'put-instance';
+    });
+    const { json } = runFix(text, ROUTE);
+    const [port] = json.flowContents.outputPorts;
+    assert.match(port.identifier, UUID);
+    assert.match(port.instanceIdentifier, UUID);
+    assert.notStrictEqual(port.instanceIdentifier, port.identifier);
+    assert.deepStrictEqual({ ...port, identifier: 'id', instanceIdentifier: 'instance' }, {
+      identifier: 'id', instanceIdentifier: 'instance', name: 'failure', comments: '', position: { x: 400, y: 450 }, type: 'OUTPUT_PORT',
+      concurrentlySchedulableTaskCount: 1, scheduledState: 'ENABLED', allowRemoteAccess: false, portFunction: 'FAILURE',
+      componentType: 'OUTPUT_PORT', groupIdentifier: TOP,
+    });
+    const [connection] = json.flowContents.connections;
+    assert.match(connection.identifier, UUID);
+    assert.match(connection.instanceIdentifier, UUID);
+    assert.deepStrictEqual({ ...connection, identifier: 'id', instanceIdentifier: 'instance' }, {
+      identifier: 'id', instanceIdentifier: 'instance', name: '',
+      source: { id: 'p-put', type: 'PROCESSOR', groupId: TOP, name: 'Put to S3', comments: '', instanceIdentifier: 'put-instance' },
+      destination: { id: port.identifier, type: 'OUTPUT_PORT', groupId: TOP, name: 'failure', comments: '', instanceIdentifier: port.instanceIdentifier },
+      labelIndex: 1, zIndex: 0, selectedRelationships: ['failure'], backPressureObjectThreshold: 10000,
+      backPressureDataSizeThreshold: '1 GB', flowFileExpiration: '0 sec', prioritizers: [], bends: [],
+      loadBalanceStrategy: 'DO_NOT_LOAD_BALANCE', partitioningAttribute: '', loadBalanceCompression: 'DO_NOT_COMPRESS',
+      componentType: 'CONNECTION', groupIdentifier: TOP,
+    });
+  });
+
+  it('gives new components no instance identifier in a file whose components have none', () => {
+    const text = topFlow((top) => {
+      top.inputPorts = [];
+      top.connections = [];
+    });
+    const { json } = runFix(text, ROUTE);
+    const [port] = json.flowContents.outputPorts;
+    const [connection] = json.flowContents.connections;
+    assert.ok(!('instanceIdentifier' in port), 'the port has none');
+    assert.ok(!('instanceIdentifier' in connection.source) && !('instanceIdentifier' in connection.destination), 'the ends have none');
+  });
+
+  it('judges by the first component of the file: an instance identifier there means the file is a canvas export', () => {
+    const text = topFlow((top) => {
+      top.inputPorts = [];
+      top.connections = [];
+      top.processors[0].instanceIdentifier = 'put-instance';
+    });
+    const { json } = runFix(text, ROUTE);
+    assert.match(json.flowContents.outputPorts[0].instanceIdentifier, UUID);
+  });
+
+  it('leaves out the optional fields its siblings do not carry, and keeps the ones NiFi requires', () => {
+    const text = topFlow((top) => {
+      // A port without "comments" and "position", a connection without "partitioningAttribute" or "name".
+      const [input] = top.inputPorts;
+      delete input.comments;
+      delete input.position;
+      const [connection] = top.connections;
+      delete connection.partitioningAttribute;
+      delete connection.name;
+      delete connection.source.comments;
+    });
+    const { json } = runFix(text, ROUTE);
+    const port = json.flowContents.outputPorts[0];
+    assert.ok(!('comments' in port), 'no comments, as its siblings');
+    assert.deepStrictEqual(port.position, { x: 400, y: 450 }, 'the position stays: NiFi needs it');
+    const added = json.flowContents.connections[1];
+    assert.ok(!('partitioningAttribute' in added));
+    assert.strictEqual(added.name, '', 'the name stays');
+    assert.ok(!('comments' in added.source) && !('comments' in added.destination));
+  });
+
+  it('marks a new port STANDARD in a group that has a FAILURE port under another name', () => {
+    const text = topFlow((top) => {
+      top.outputPorts = [{ ...top.inputPorts[0], identifier: 'o-errors', name: 'errors', type: 'OUTPUT_PORT', componentType: 'OUTPUT_PORT', portFunction: 'FAILURE' }];
+    });
+    const { json } = runFix(text, ROUTE);
+    const added = json.flowContents.outputPorts.find((port: { name: string }) => port.name === 'failure');
+    assert.strictEqual(added.portFunction, 'STANDARD');
+  });
+
+  it('marks ports FAILURE in a file that says no version but writes a port function on one of its ports', () => {
+    const text = topFlow((top) => {
+      delete top.processors[0].bundle;
+    });
+    const { json } = runFix(text, ROUTE);
+    assert.strictEqual(json.flowContents.outputPorts[0].portFunction, 'FAILURE');
+    const plain = topFlow((top) => {
+      delete top.processors[0].bundle;
+      delete top.inputPorts[0].portFunction;
+    });
+    assert.ok(!('portFunction' in runFix(plain, ROUTE).json.flowContents.outputPorts[0]));
+  });
+
+  it('removes every copy of the relationship from the auto-terminated list, and nothing else', () => {
+    const text = topFlow((top) => {
+      top.processors[0].autoTerminatedRelationships = ['failure', 'success', 'failure', 'retry', 'failure'];
+    });
+    const { json } = runFix(text, ROUTE);
+    assert.deepStrictEqual(json.flowContents.processors[0].autoTerminatedRelationships, ['success', 'retry']);
+  });
+});
+
+describe('Add a failure output port', () => {
+  it('places the port left of and below everything in the top group, or at the origin in an empty group', () => {
+    // Processors without error relationships: the port is added alone, connected to nothing.
+    const text = topFlow((top) => {
+      top.processors[0].type = 'org.apache.nifi.processors.standard.LogAttribute';
+      top.processors[0].autoTerminatedRelationships = ['success'];
+      top.processors.push({ ...top.processors[0], identifier: 'p-2', name: 'Second', position: { x: 900, y: 700 } });
+      top.processors.push({ ...top.processors[0], identifier: 'p-3', name: 'Third', position: { x: -50, y: 100 } });
+    });
+    const { json } = runFix(text, { kind: 'addFailurePort' });
+    assert.deepStrictEqual(json.flowContents.outputPorts.map((port: { name: string; position: unknown }) => [port.name, port.position]),
+      [['failure', { x: -50, y: 950 }]]);
+    const empty = topFlow((top) => {
+      top.processors = [];
+      top.connections = [];
+    });
+    assert.deepStrictEqual(runFix(empty, { kind: 'addFailurePort' }).json.flowContents.outputPorts[0].position, { x: 0, y: 250 });
+  });
+
+  it('routes the unhandled errors of several processors to the one port it adds', () => {
+    const text = topFlow((top) => {
+      top.processors.push({ ...top.processors[0], identifier: 'p-2', name: 'Second', autoTerminatedRelationships: ['failure'] });
+    });
+    const { json } = runFix(text, { kind: 'addFailurePort' });
+    const ports = json.flowContents.outputPorts;
+    assert.deepStrictEqual(ports.map((port: { name: string }) => port.name), ['failure']);
+    const into = json.flowContents.connections.filter((connection: any) => connection.destination.id === ports[0].identifier);
+    assert.deepStrictEqual(into.map((connection: any) => [connection.source.id, connection.selectedRelationships]),
+      [['p-put', ['failure']], ['p-2', ['failure']]]);
+  });
+});
