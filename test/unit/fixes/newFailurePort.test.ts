@@ -120,6 +120,33 @@ describe('the port and connection a failure fix adds', () => {
   });
 });
 
+describe('routing through existing ports and connections', () => {
+  it('only stops auto-terminating a relationship the connection to the failure port carries already', () => {
+    const original = readFixture('route-existing-tabs-crlf.json');
+    const flow = JSON.parse(original);
+    flow.flowContents.processors[0].autoTerminatedRelationships = ['Original', 'Retry'];
+    const { json } = runFix(JSON.stringify(flow, null, '\t'), { kind: 'routeToFailurePort', processorId: 'p-call', relationship: 'Retry' });
+    assert.deepStrictEqual(json.flowContents.processors[0].autoTerminatedRelationships, ['Original']);
+    assert.deepStrictEqual(json.flowContents.connections.map((connection: any) => connection.selectedRelationships), [['Retry']]);
+  });
+
+  it('continues from a child\'s existing failure port when the parent\'s connections leave from elsewhere', () => {
+    const flow = JSON.parse(readFixture('route-nested-4space.json'));
+    const top = flow.flowContents;
+    top.funnels = [{ identifier: 'funnel-1', componentType: 'FUNNEL', groupIdentifier: TOP }];
+    top.connections = [{
+      identifier: 'c-in', groupIdentifier: TOP, selectedRelationships: [''],
+      source: { id: 'i-event', groupId: TOP, name: 'event', type: 'INPUT_PORT' },
+      destination: { id: 'funnel-1', groupId: TOP, name: 'Funnel', type: 'FUNNEL' },
+    }];
+    const { json } = runFix(JSON.stringify(flow, null, 4), { kind: 'routeToFailurePort', processorId: 'p-convert', relationship: 'failure' });
+    const [port] = json.flowContents.outputPorts;
+    assert.strictEqual(port.name, 'failure');
+    assert.deepStrictEqual(json.flowContents.connections.map((connection: any) => [connection.source.id, connection.destination.id]),
+      [['i-event', 'funnel-1'], ['o-fail-1', port.identifier]]);
+  });
+});
+
 describe('Add a failure output port', () => {
   it('places the port left of and below everything in the top group, or at the origin in an empty group', () => {
     // Processors without error relationships: the port is added alone, connected to nothing.
