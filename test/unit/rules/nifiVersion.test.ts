@@ -20,6 +20,9 @@ describe('the NiFi version that wrote a flow', () => {
     assert.strictEqual(versionOf((flow) => { flow.flowContents.processors[0].bundle.group = 'com.cloudera'; }), undefined);
     assert.strictEqual(versionOf((flow) => { flow.flowContents.processors[0].bundle.version = '3.0.0'; }), undefined);
     assert.strictEqual(versionOf((flow) => { flow.flowContents.processors[0].bundle.version = 2; }), undefined);
+    for (const version of ['unknown', 'v2.0.0', 'x1.23.2', '12.0.0', '']) {
+      assert.strictEqual(versionOf((flow) => { flow.flowContents.processors[0].bundle.version = version; }), undefined, version);
+    }
     assert.strictEqual(versionOf((flow) => { delete flow.flowContents.processors[0].bundle; }), undefined);
   });
 
