@@ -100,6 +100,27 @@ describe('the layout of what fixes write', () => {
     }]`));
   });
 
+  describe('a file whose lists are laid out in several ways: the first of each kind decides', () => {
+    const text = fixture('mixed-array-layouts.json');
+
+    it('writes an emptied list as the first empty list is written, and appends to a list on one line within it', () => {
+      assert.strictEqual(fixed(text, { kind: 'routeToFailurePort', processorId: 'p1', relationship: 'Failure' }), text
+        .replace('"autoTerminatedRelationships": ["Failure"]', '"autoTerminatedRelationships": []')
+        .replace('"selectedRelationships": [ "Retry" ]', '"selectedRelationships": [ "Retry", "Failure" ]'));
+    });
+
+    it('writes a new list across lines, as the first list with items is written', () => {
+      assert.strictEqual(fixed(text, add(true)), text.replace('"parameters": [] }', `"parameters": [
+      {
+        "name": "p1",
+        "description": "${SENSITIVE}",
+        "sensitive": true,
+        "provided": false
+      }
+    ] }`));
+    });
+  });
+
   it('adds the "outputPorts" and "connections" members a group lacks, and empties the auto-terminated list as the file writes "[]"', () => {
     const text = fixture('inline-parameters-no-ports.json');
     assert.strictEqual(fixed(text, { kind: 'routeToFailurePort', processorId: 'p1', relationship: 'failure' }), text
