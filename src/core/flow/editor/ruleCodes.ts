@@ -28,6 +28,7 @@ export const RULE_CODES = [
   'parameter-undefined',
   'parameter-unused',
   'plain-property-sensitive-parameter',
+  'processor-disabled',
   'reference-without-context',
   'root-canvas-exported',
   'sensitive-property-plain-parameter',

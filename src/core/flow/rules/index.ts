@@ -11,6 +11,7 @@ import { checkAutoTerminated, checkFailureRouting } from './failures';
 import { checkOutputPorts } from './outputPorts';
 import { checkExternalServices } from './externalServices';
 import { checkStructure } from './structure';
+import { checkDisabledProcessors } from './disabledProcessors';
 
 export type Rule = (model: FlowModel, options: ValidationOptions) => Finding[];
 
@@ -32,6 +33,7 @@ export const rules: readonly Rule[] = [
   checkExternalServices,
   forFlowGroup(checkEntryPort),
   checkAutoTerminated,
+  checkDisabledProcessors,
   forFlowGroup(checkFailureRouting),
   forFlowGroup(checkOutputPorts),
 ];
