@@ -85,6 +85,7 @@ describe('the port and connection a failure fix adds', () => {
     assert.deepStrictEqual(port.position, { x: 400, y: 450 }, 'the position stays: NiFi needs it');
     const added = json.flowContents.connections[1];
     assert.ok(!('partitioningAttribute' in added));
+    assert.ok(!('instanceIdentifier' in added), 'nor an instance identifier, which a registry export does not write');
     assert.strictEqual(added.name, '', 'the name stays');
     assert.ok(!('comments' in added.source) && !('comments' in added.destination));
   });
