@@ -111,3 +111,29 @@ describe('renameContext fix', () => {
     assert.strictEqual(json.flowContents.processGroups[0].parameterContextName, 'Other');
   });
 });
+
+describe('renameParameter fix at its edges', () => {
+  const rename = (contextName: string, parameterName: string, newName: string): FixSpec => ({ kind: 'renameParameter', contextName, parameterName, newName });
+
+  it('reads a run schedule without Expression Language: a reference inside quotes there is renamed too', () => {
+    const text = minimal((flow) => {
+      const [put] = flow.flowContents.processors;
+      put.schedulingPeriod = "${literal('#{S3_BUCKET}')}";
+      put.properties['Object Key'] = "${literal('#{S3_BUCKET}')}";
+    });
+    const { json } = runFix(text, rename('S3ToSqsParams', 'S3_BUCKET', 'BUCKET'));
+    const [put] = json.flowContents.processors;
+    assert.strictEqual(put.schedulingPeriod, "${literal('#{BUCKET}')}");
+    assert.strictEqual(put.properties['Object Key'], "${literal('#{S3_BUCKET}')}", 'in a property it is an expression\'s text');
+    assert.strictEqual(put.properties.Bucket, '#{BUCKET}');
+  });
+
+  it('changes nothing for a context or parameter that is gone, an empty or unchanged name, or a name the context has', () => {
+    const text = minimal(() => undefined);
+    noEdits(text, rename('Gone', 'S3_BUCKET', 'BUCKET'));
+    noEdits(text, rename('S3ToSqsParams', 'GONE', 'BUCKET'));
+    noEdits(text, rename('S3ToSqsParams', 'S3_BUCKET', ''));
+    noEdits(text, rename('S3ToSqsParams', 'S3_BUCKET', 'S3_BUCKET'));
+    noEdits(text, rename('S3ToSqsParams', 'S3_BUCKET', 'S3_REGION'));
+  });
+});
