@@ -8,7 +8,7 @@ import { closeNames, editDistance } from '../../../src/core/flow/fixes/closeName
 import { JsonLocator } from '../../../src/core/flow/locate';
 import { TextDraft } from '../../../src/core/flow/fixes/textDraft';
 import { detectJsonStyle } from '../../../src/core/flow/fixes/jsonStyle';
-import { applyTextEdits } from '../../../src/core/flow/fixes/composeEdits';
+import { applyTextEdits, composeEdit } from '../../../src/core/flow/fixes/composeEdits';
 import { modelOf, readFixture, runFix } from './fixHelpers';
 
 /** parameters-jackson.json: group Params (context Main, inheriting Shared) with processor p-top and service cs-1; child Own Bucket (context Other) with p-a; child Without Context with p-b. */
@@ -173,6 +173,36 @@ describe('fix edge cases', () => {
       assert.deepStrictEqual(draft.edits(), [
         { offset: 7, length: 1, newText: '10' }, { offset: 10, length: 1, newText: '20' }, { offset: 19, length: 1, newText: '30' },
       ]);
+    });
+  });
+
+  describe('composing a change with earlier edits', () => {
+    const original = 'abcdefghij';
+
+    function composed(edits: { offset: number; length: number; newText: string }[], change: { offset: number; length: number; newText: string }) {
+      const result = composeEdit(edits, change);
+      assert.strictEqual(applyTextEdits(original, result), applyTextEdits(applyTextEdits(original, edits), [change]));
+      return result;
+    }
+
+    it('merges a change that starts where an earlier edit\'s text ends, or ends where it starts, into one edit', () => {
+      assert.deepStrictEqual(composed([{ offset: 2, length: 1, newText: 'XY' }], { offset: 4, length: 0, newText: 'Z' }),
+        [{ offset: 2, length: 1, newText: 'XYZ' }]);
+      assert.deepStrictEqual(composed([{ offset: 5, length: 1, newText: 'Q' }], { offset: 3, length: 2, newText: 'ab' }),
+        [{ offset: 3, length: 3, newText: 'abQ' }]);
+      assert.deepStrictEqual(composed([{ offset: 2, length: 1, newText: 'XY' }], { offset: 2, length: 0, newText: 'Z' }),
+        [{ offset: 2, length: 1, newText: 'ZXY' }]);
+    });
+
+    it('merges a change inside an edit\'s text, and one that spans from inside one edit to the start of the next', () => {
+      assert.deepStrictEqual(composed([{ offset: 2, length: 2, newText: 'XYZ' }], { offset: 3, length: 1, newText: '' }),
+        [{ offset: 2, length: 2, newText: 'XZ' }]);
+      assert.deepStrictEqual(composed([{ offset: 2, length: 2, newText: 'XYZ' }, { offset: 8, length: 1, newText: 'W' }], { offset: 3, length: 6, newText: '-' }),
+        [{ offset: 2, length: 7, newText: 'X-W' }]);
+    });
+
+    it('refuses to apply edits that overlap', () => {
+      assert.throws(() => applyTextEdits('abcdef', [{ offset: 0, length: 2, newText: 'x' }, { offset: 1, length: 1, newText: 'y' }]), /Overlapping text edits/);
     });
   });
 });
