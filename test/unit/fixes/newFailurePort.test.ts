@@ -112,6 +112,29 @@ describe('the port and connection a failure fix adds', () => {
     assert.ok(!('portFunction' in runFix(plain, ROUTE).json.flowContents.outputPorts[0]));
   });
 
+  it('removes both copies from a list of two', () => {
+    const text = topFlow((top) => {
+      top.processors[0].autoTerminatedRelationships = ['failure', 'failure'];
+    });
+    assert.deepStrictEqual(runFix(text, ROUTE).json.flowContents.processors[0].autoTerminatedRelationships, []);
+  });
+
+  it('gives the new port an instance identifier when the file\'s ports have one, though its processors have none', () => {
+    const text = topFlow((top) => {
+      top.inputPorts[0].instanceIdentifier = 'input-instance';
+    });
+    const [port] = runFix(text, ROUTE).json.flowContents.outputPorts;
+    assert.match(port.instanceIdentifier, UUID);
+  });
+
+  it('marks the new port FAILURE beside a STANDARD output port', () => {
+    const text = topFlow((top) => {
+      top.outputPorts = [{ ...top.inputPorts[0], identifier: 'o-success', name: 'success', type: 'OUTPUT_PORT', componentType: 'OUTPUT_PORT', portFunction: 'STANDARD' }];
+    });
+    const added = runFix(text, ROUTE).json.flowContents.outputPorts.find((port: { name: string }) => port.name === 'failure');
+    assert.strictEqual(added.portFunction, 'FAILURE');
+  });
+
   it('removes every copy of the relationship from the auto-terminated list, and nothing else', () => {
     const text = topFlow((top) => {
       top.processors[0].autoTerminatedRelationships = ['failure', 'success', 'failure', 'retry', 'failure'];
@@ -129,6 +152,18 @@ describe('routing through existing ports and connections', () => {
     const { json } = runFix(JSON.stringify(flow, null, '\t'), { kind: 'routeToFailurePort', processorId: 'p-call', relationship: 'Retry' });
     assert.deepStrictEqual(json.flowContents.processors[0].autoTerminatedRelationships, ['Original']);
     assert.deepStrictEqual(json.flowContents.connections.map((connection: any) => connection.selectedRelationships), [['Retry']]);
+  });
+
+  it('adds a local port beside a remote "failure" port in a child group, rather than use another local port', () => {
+    const flow = JSON.parse(readFixture('route-nested-4space.json'));
+    const transform = flow.flowContents.processGroups[0].processGroups[0];
+    const port = (identifier: string, name: string, allowRemoteAccess: boolean) =>
+      ({ identifier, name, type: 'OUTPUT_PORT', componentType: 'OUTPUT_PORT', allowRemoteAccess, groupIdentifier: transform.identifier });
+    transform.outputPorts = [port('t-remote', 'failure', true), port('t-out', 'out', false)];
+    const { json } = runFix(JSON.stringify(flow, null, 4), { kind: 'routeToFailurePort', processorId: 'p-convert', relationship: 'failure' });
+    const after = json.flowContents.processGroups[0].processGroups[0];
+    assert.deepStrictEqual(after.outputPorts.map((item: { name: string }) => item.name), ['failure', 'out', 'failure 2']);
+    assert.strictEqual(after.connections[0].destination.name, 'failure 2');
   });
 
   it('continues from a child\'s existing failure port when the parent\'s connections leave from elsewhere', () => {
