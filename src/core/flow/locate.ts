@@ -49,10 +49,10 @@ function skipPattern(nesting: number): RegExp {
 const SKIP = skipPattern(NESTING);
 const SKIP_FLAT = skipPattern(0);
 
-// Line starts are found with indexOf (the fastest way to find newlines in a string) only as far as
-// positions were asked for, and kept in a typed array (4 bytes a line), so every later position,
-// in whatever order asked, costs a binary search.
-const INITIAL_LINE_TABLE = 1024;
+// Line starts are remembered every LINES_PER_CHECKPOINT lines, counted with indexOf (the fastest
+// way to find newlines in a string) only as far as positions were asked for, so finding a line
+// number costs a binary search plus at most a run of lines, without a table of every line.
+const LINES_PER_CHECKPOINT = 64;
 
 /** Root member names that are safe to search for as raw text (see rootMemberFromEnd). */
 const PLAIN_KEY = /^[A-Za-z0-9_$.-]+$/;
@@ -98,10 +98,11 @@ export class JsonLocator {
   private readonly scans = new Map<number, ContainerScan>();
   /** Where each container skipped so far ends, by its opening offset. */
   private readonly containerEnds = new Map<number, number>();
-  /** lineStarts[k] is the offset where line k starts, for the first lineCount lines (counted only as far as asked). */
-  private lineStarts = new Int32Array(INITIAL_LINE_TABLE);
-  private lineCount = 1;
+  /** Offset where line k * LINES_PER_CHECKPOINT starts, counted only as far as positions were asked for. */
+  private readonly checkpoints = [0];
   private allLinesCounted = false;
+  /** The line of the last position asked for: its number, start offset and the offset of its line break (or the text's end). */
+  private lastLine = { line: 0, start: 0, end: -1 };
   private readonly rootStart: number;
   /** Root member names in text order, when they can be trusted to be (see the constructor). */
   private readonly rootKeys: readonly string[] | undefined;
@@ -387,8 +388,28 @@ export class JsonLocator {
     return end;
   }
 
+  /** Positions of many offsets, counting lines in one sweep through them in text order. */
   private positions(offsets: readonly number[]): Position[] {
-    return offsets.map((offset) => this.position(offset));
+    const order = offsets.map((_, i) => i).sort((a, b) => offsets[a] - offsets[b]);
+    const positions = new Array<Position>(offsets.length);
+    let line = -1, lineStart = 0, newline = -1;
+    for (const i of order) {
+      const offset = offsets[i];
+      if (line === -1) {
+        // The first: from the checkpoint before it, as position() starts; from there on, line by line.
+        const checkpoint = this.checkpointAtOrBefore(offset);
+        line = checkpoint * LINES_PER_CHECKPOINT;
+        lineStart = this.checkpoints[checkpoint];
+        newline = this.text.indexOf('\n', lineStart);
+      }
+      while (newline !== -1 && newline < offset) {
+        line++;
+        lineStart = newline + 1;
+        newline = this.text.indexOf('\n', lineStart);
+      }
+      positions[i] = { line, character: offset - lineStart };
+    }
+    return positions;
   }
 
   spanOf(startOffset: number, endOffset: number): TextSpan {
@@ -396,54 +417,70 @@ export class JsonLocator {
   }
 
   position(offset: number): Position {
-    const line = this.lineAt(offset);
-    return { line, character: offset - this.lineStarts[line] };
+    // Many findings on one long line (a flow written without line breaks) would each search on
+    // to the line's end: the last line found answers them instead.
+    const last = this.lastLine;
+    if (offset >= last.start && offset <= last.end) return { line: last.line, character: offset - last.start };
+    const checkpoint = this.checkpointAtOrBefore(offset);
+    let line = checkpoint * LINES_PER_CHECKPOINT;
+    let lineStart = this.checkpoints[checkpoint];
+    let newline = this.text.indexOf('\n', lineStart);
+    while (newline !== -1 && newline < offset) {
+      line++;
+      lineStart = newline + 1;
+      newline = this.text.indexOf('\n', lineStart);
+    }
+    this.lastLine = { line, start: lineStart, end: newline === -1 ? this.text.length : newline };
+    return { line, character: offset - lineStart };
   }
 
   offsetAt(position: Position): number {
     const wanted = Math.max(position.line, 0);
-    if (!this.allLinesCounted && wanted >= this.lineCount) this.countLines(() => this.lineCount > wanted);
-    // Past the last line: stay on it.
-    const line = Math.min(wanted, this.lineCount - 1);
-    return Math.min(this.lineStarts[line] + position.character, this.text.length);
+    const checkpoint = this.checkpointForLine(wanted);
+    let lineStart = this.checkpoints[checkpoint];
+    for (let line = checkpoint * LINES_PER_CHECKPOINT; line < wanted; line++) {
+      const newline = this.text.indexOf('\n', lineStart);
+      if (newline === -1) break; // past the last line: stay on it
+      lineStart = newline + 1;
+    }
+    return Math.min(lineStart + position.character, this.text.length);
   }
 
-  /** The line holding offset: the last line starting at or before it, counting further into the text if needed. */
-  private lineAt(offset: number): number {
-    if (!this.allLinesCounted && this.lineStarts[this.lineCount - 1] <= offset) this.countLines((start) => start > offset);
-    const starts = this.lineStarts;
-    let low = 0, high = this.lineCount - 1;
+  /** Index of the last checkpoint at or before offset, counting further into the text if needed. */
+  private checkpointAtOrBefore(offset: number): number {
+    const points = this.checkpoints;
+    if (!this.allLinesCounted && points[points.length - 1] <= offset) this.countLines((start) => start > offset);
+    let low = 0, high = points.length - 1;
     while (low < high) {
       const mid = (low + high + 1) >> 1;
-      if (starts[mid] <= offset) low = mid;
+      if (points[mid] <= offset) low = mid;
       else high = mid - 1;
     }
     return low;
   }
 
-  /** Adds line starts until `enough` says so for the last one added, or the text ends. */
-  private countLines(enough: (lastLineStart: number) => boolean): void {
-    const text = this.text;
-    let starts = this.lineStarts;
-    let count = this.lineCount;
-    let newline = text.indexOf('\n', starts[count - 1]);
+  private checkpointForLine(line: number): number {
+    const index = Math.floor(line / LINES_PER_CHECKPOINT);
+    if (!this.allLinesCounted && this.checkpoints.length <= index) this.countLines(() => this.checkpoints.length > index);
+    return Math.min(index, this.checkpoints.length - 1);
+  }
+
+  /** Adds checkpoints until `enough` says so for the last one added, or the text ends. */
+  private countLines(enough: (lastCheckpoint: number) => boolean): void {
+    const { text, checkpoints } = this;
+    let lineStart = checkpoints[checkpoints.length - 1];
     for (;;) {
-      if (newline === -1) {
-        this.allLinesCounted = true;
-        break;
+      for (let line = 0; line < LINES_PER_CHECKPOINT; line++) {
+        const newline = text.indexOf('\n', lineStart);
+        if (newline === -1) {
+          this.allLinesCounted = true;
+          return;
+        }
+        lineStart = newline + 1;
       }
-      if (count === starts.length) {
-        const grown = new Int32Array(starts.length * 2);
-        grown.set(starts);
-        starts = this.lineStarts = grown;
-      }
-      const lineStart = newline + 1;
-      starts[count++] = lineStart;
-      // Checked every 64 lines: the caller's test costs more than finding a line.
-      if ((count & 63) === 0 && enough(lineStart)) break;
-      newline = text.indexOf('\n', lineStart);
+      checkpoints.push(lineStart);
+      if (enough(lineStart)) return;
     }
-    this.lineCount = count;
   }
 
   /** Raw text offset of the decoded character index inside the string starting at quoteOffset. */
