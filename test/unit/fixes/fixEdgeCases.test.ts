@@ -27,8 +27,9 @@ describe('fix edge cases', () => {
         const [top] = [flow.flowContents];
         const [write] = top.processors;
         write.properties.Bucket = 'q=#{queue url}';
-        write.schedulingPeriod = '#{queue url}';
+        write.schedulingPeriod = "${literal('#{queue url}')}";
         top.controllerServices[0].properties.Profile = "${literal('#{queue url}')}";
+        top.processGroups[0].processors[0].schedulingPeriod = '#{queue url}';
         top.processGroups[0].processors[0].properties.Bucket = '#{queue url}';
         top.processGroups[1].processors[0].properties.Bucket = '#{queue url}';
         edit(flow);
@@ -40,9 +41,10 @@ describe('fix edge cases', () => {
       const top = json.flowContents;
       assert.deepStrictEqual(json.parameterContexts.Main.parameters.map((parameter: { name: string }) => parameter.name), ['region', 'queue_url']);
       assert.strictEqual(top.processors[0].properties.Bucket, 'q=#{queue_url}');
-      assert.strictEqual(top.processors[0].schedulingPeriod, '#{queue_url}');
+      assert.strictEqual(top.processors[0].schedulingPeriod, "${literal('#{queue_url}')}", 'a run schedule has no expressions: it is a reference');
       assert.strictEqual(top.controllerServices[0].properties.Profile, "${literal('#{queue url}')}", 'text in an expression\'s literal is no reference');
       assert.strictEqual(top.processGroups[0].processors[0].properties.Bucket, '#{queue url}', 'group Own Bucket uses context Other');
+      assert.strictEqual(top.processGroups[0].processors[0].schedulingPeriod, '#{queue url}');
       assert.strictEqual(top.processGroups[1].processors[0].properties.Bucket, '#{queue url}', 'group Without Context uses none');
     });
 
@@ -85,6 +87,16 @@ describe('fix edge cases', () => {
       const fix: FixSpec = { kind: 'renameContext', contextName: 'Other', newName: 'Own' };
       const edits = computeFix(changed, modelOf(original), fix);
       const json = JSON.parse(applyTextEdits(changed, edits));
+      assert.deepStrictEqual(Object.keys(json.parameterContexts), ['Shared', 'Main', 'Own']);
+    });
+
+    it('follows the text where the user changed which context a group uses since the model was made', () => {
+      const original = readFixture('parameters-jackson.json');
+      const changed = original.replace('"parameterContextName" : "Other"', '"parameterContextName" : "Main"');
+      assert.notStrictEqual(changed, original);
+      const edits = computeFix(changed, modelOf(original), { kind: 'renameContext', contextName: 'Other', newName: 'Own' });
+      const json = JSON.parse(applyTextEdits(changed, edits));
+      assert.strictEqual(json.flowContents.processGroups[0].parameterContextName, 'Main', 'the group the user moved keeps its new context');
       assert.deepStrictEqual(Object.keys(json.parameterContexts), ['Shared', 'Main', 'Own']);
     });
 

@@ -121,6 +121,20 @@ describe('the layout of what fixes write', () => {
     });
   });
 
+  it('reads the indentation of a file that begins with a blank line and a space after its brace, and fills an empty list whose bracket closes at the line start', () => {
+    const text = fixture('leading-blank-line-tabs.json');
+    assert.strictEqual(fixed(text, add(true)), text.replace('"parameters": [\n]', [
+      '"parameters": [',
+      '\t\t\t\t{',
+      '\t\t\t\t\t"name": "p1",',
+      `\t\t\t\t\t"description": "${SENSITIVE}",`,
+      '\t\t\t\t\t"sensitive": true,',
+      '\t\t\t\t\t"provided": false',
+      '\t\t\t\t}',
+      '\t\t\t]',
+    ].join('\n')));
+  });
+
   it('adds the "outputPorts" and "connections" members a group lacks, and empties the auto-terminated list as the file writes "[]"', () => {
     const text = fixture('inline-parameters-no-ports.json');
     assert.strictEqual(fixed(text, { kind: 'routeToFailurePort', processorId: 'p1', relationship: 'failure' }), text

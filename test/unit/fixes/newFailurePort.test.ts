@@ -202,6 +202,23 @@ describe('Add a failure output port', () => {
     assert.deepStrictEqual(runFix(empty, { kind: 'addFailurePort' }).json.flowContents.outputPorts[0].position, { x: 0, y: 250 });
   });
 
+  it('leaves alone an error relationship connected elsewhere, whichever of the processor\'s connections carries it', () => {
+    const text = topFlow((top) => {
+      top.processors[0].autoTerminatedRelationships = ['success'];
+      top.processors.push({ ...top.processors[0], identifier: 'p-log', name: 'Log', type: 'org.apache.nifi.processors.standard.LogAttribute' });
+      const [existing] = top.connections;
+      const from = (id: string, relationships: string[]) => ({
+        ...existing, identifier: id, selectedRelationships: relationships,
+        source: { ...existing.source, id: 'p-put', name: 'Put to S3', type: 'PROCESSOR' },
+        destination: { ...existing.destination, id: 'p-log', name: 'Log', type: 'PROCESSOR' },
+      });
+      top.connections.push(from('c-failure', ['failure']), from('c-other', ['success']));
+    });
+    const { json } = runFix(text, { kind: 'addFailurePort' });
+    assert.deepStrictEqual(json.flowContents.outputPorts.map((port: { name: string }) => port.name), ['failure']);
+    assert.strictEqual(json.flowContents.connections.length, 3, 'the port is added alone: the failure goes to the logger already');
+  });
+
   it('routes the unhandled errors of several processors to the one port it adds', () => {
     const text = topFlow((top) => {
       top.processors.push({ ...top.processors[0], identifier: 'p-2', name: 'Second', autoTerminatedRelationships: ['failure'] });

@@ -52,6 +52,22 @@ describe('renamePort fix', () => {
     assert.deepStrictEqual(json.flowContents.connections.slice(3).map((connection: any) => connection.source.name), ['failure', 'stale name']);
   });
 
+  it('changes only the case of a name, and leaves the copies of a processor\'s name that happens to be the port\'s', () => {
+    const text = minimal((flow) => {
+      const top = flow.flowContents;
+      top.processors[0].name = 'failure';
+      for (const connection of top.connections) {
+        if (connection.source.id === top.processors[0].identifier) connection.source.name = 'failure';
+        if (connection.destination.id === top.processors[0].identifier) connection.destination.name = 'failure';
+      }
+    });
+    const { json } = runFix(text, rename('5f1c2a3b-0000-3000-8000-000000000031', 'FAILURE'));
+    const top = json.flowContents;
+    assert.deepStrictEqual(top.outputPorts.map((port: { name: string }) => port.name), ['success', 'FAILURE']);
+    assert.deepStrictEqual(top.connections.map((connection: any) => [connection.source.name, connection.destination.name]),
+      [['input', 'failure'], ['failure', 'success'], ['failure', 'FAILURE']]);
+  });
+
   it('changes nothing for an input port, a port that has the name already, or a name another port has in any case', () => {
     const text = minimal(() => undefined);
     noEdits(text, rename(INPUT, 'renamed'));
@@ -135,5 +151,14 @@ describe('renameParameter fix at its edges', () => {
     noEdits(text, rename('S3ToSqsParams', 'S3_BUCKET', ''));
     noEdits(text, rename('S3ToSqsParams', 'S3_BUCKET', 'S3_BUCKET'));
     noEdits(text, rename('S3ToSqsParams', 'S3_BUCKET', 'S3_REGION'));
+  });
+});
+
+describe('makePortLocal fix', () => {
+  it('changes nothing for an output port that allows remote access', () => {
+    const text = minimal((flow) => {
+      flow.flowContents.outputPorts[0].allowRemoteAccess = true;
+    });
+    noEdits(text, { kind: 'makePortLocal', portId: SUCCESS });
   });
 });
