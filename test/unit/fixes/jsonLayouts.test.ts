@@ -70,6 +70,25 @@ describe('the layout of what fixes write', () => {
     }`));
   });
 
+  it('writes Jackson\'s inline list where its lists with items are inline, though an empty one is written "[]"', () => {
+    const text = fixture('jackson-empty-context.json').replace('"processors" : [ ]', '"processors" : []');
+    assert.strictEqual(fixed(text, add(true)), text.replace('"Ctx" : { }', `"Ctx" : {
+      "parameters" : [ {
+        "name" : "p1",
+        "description" : "${SENSITIVE}",
+        "sensitive" : true,
+        "provided" : false
+      } ]
+    }`));
+  });
+
+  it('writes an emptied list "[]" when the first empty list spans lines', () => {
+    const text = fixture('mixed-array-layouts.json').replace('"labels": [],', '"labels": [\n    ],');
+    assert.strictEqual(fixed(text, { kind: 'routeToFailurePort', processorId: 'p1', relationship: 'Failure' }), text
+      .replace('"autoTerminatedRelationships": ["Failure"]', '"autoTerminatedRelationships": []')
+      .replace('"selectedRelationships": [ "Retry" ]', '"selectedRelationships": [ "Retry", "Failure" ]'));
+  });
+
   it('replaces a null list by a list of the new parameter', () => {
     const text = fixture('jackson-empty-context.json').replace('"Ctx" : { }', '"Ctx" : { "name" : "Ctx", "parameters" : null }');
     assert.strictEqual(fixed(text, add(true)), text.replace('"parameters" : null', `"parameters" : [ {
