@@ -46,10 +46,13 @@ describe('renamePort fix', () => {
         source: { id: 'child-out', type: 'OUTPUT_PORT', groupId: 'child', name, comments: '' }, selectedRelationships: [''],
       });
       top.connections.push(from('errors'), from('stale name'));
+      // And a connection into the child's port whose copy of the name is stale too.
+      top.connections.push({ ...top.connections[2], identifier: 'into-child', destination: { id: 'child-out', type: 'OUTPUT_PORT', groupId: 'child', name: 'old name', comments: '' } });
     });
     const { json } = runFix(text, rename('child-out', 'failure'));
     assert.strictEqual(json.flowContents.processGroups[0].outputPorts[0].name, 'failure');
-    assert.deepStrictEqual(json.flowContents.connections.slice(3).map((connection: any) => connection.source.name), ['failure', 'stale name']);
+    assert.deepStrictEqual(json.flowContents.connections.slice(3, 5).map((connection: any) => connection.source.name), ['failure', 'stale name']);
+    assert.strictEqual(json.flowContents.connections[5].destination.name, 'old name');
   });
 
   it('changes only the case of a name, and leaves the copies of a processor\'s name that happens to be the port\'s', () => {

@@ -45,6 +45,12 @@ describe('components on a path to a failure port', () => {
     }), [PUT, INPUT, FAILURE].sort());
   });
 
+  it('include a failure port nothing is connected to yet', () => {
+    assert.deepStrictEqual(reaching((top) => {
+      top.outputPorts.push({ ...top.outputPorts[1], identifier: 'dead-letters', name: 'dead letters' });
+    }, ['dead letters']), [PUT, INPUT, FAILURE, 'dead-letters'].sort());
+  });
+
   it('skip a connection without ends, and count a port listed as a failure port', () => {
     assert.deepStrictEqual(reaching((top) => {
       top.processors.push(processor('lonely'));
