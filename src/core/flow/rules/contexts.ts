@@ -8,6 +8,7 @@ import { contextNameAnchor } from './contextNameAnchor';
 import { exportsRootCanvas } from './exportedGroup';
 import { readReferences, referenceSyntax, type ReferenceSyntax } from './propertyReferences';
 import { quoteName, shortText } from '../quoteName';
+import { GroupName, quotedGroupName } from './groupName';
 
 export function checkContexts(model: FlowModel, _options: ValidationOptions): Finding[] {
   return [...missingContext(model), ...unknownContexts(model), ...unknownInherited(model), ...invalidNames(model)];
@@ -25,16 +26,15 @@ function missingContext(model: FlowModel): Finding[] {
   if (top.parameterContextName !== undefined || exportsRootCanvas(model)) return [];
   const references = referencesIn(top, referenceSyntax(model));
   if (references.length === 0) return [];
-  const name = top.name ? quoteName(top.name) : 'the exported process group';
   const [first] = references;
   const count = references.length === 1 ? 'a parameter reference' : `${references.length} parameter references`;
   return [{
     code: 'context-missing',
     severity: 'error',
-    message: `Process group ${name} has no parameter context, yet it holds ${count} (the first: ${shortText(first.text)} in ` +
+    message: `${GroupName(top)} has no parameter context, yet it holds ${count} (the first: ${shortText(first.text)} in ` +
       `${first.where}), which cannot resolve without one: NiFi marks those processors invalid and the function cannot ` +
       'run them. DataFlow Functions takes every value that differs between environments from the parameter context of ' +
-      `the exported group. In NiFi, set a parameter context on ${name} (Configure > General > Process Group Parameter ` +
+      `the exported group. In NiFi, set a parameter context on ${quotedGroupName(top)} (Configure > General > Process Group Parameter ` +
       'Context) and download the flow definition again.',
     at: { path: [...top.path, 'name'] },
     componentId: top.id,
@@ -89,7 +89,7 @@ function unknownContexts(model: FlowModel): Finding[] {
     findings.push({
       code: 'context-not-found',
       severity: 'error',
-      message: `Process group ${quoteName(group.name)} uses parameter context ${quoteName(contextName)}, which is not in this file's ` +
+      message: `${GroupName(group)} uses parameter context ${quoteName(contextName)}, which is not in this file's ` +
         '"parameterContexts". Download the flow definition again from NiFi (it includes the contexts the flow uses), ' +
         'or add the context to "parameterContexts".',
       at: { path: [...group.path, 'parameterContextName'] },

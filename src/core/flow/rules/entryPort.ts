@@ -4,6 +4,7 @@ import type { Finding } from '../finding';
 import type { FlowModel, Port } from '../model';
 import type { ValidationOptions } from '../options';
 import { quoteName } from '../quoteName';
+import { GroupName } from './groupName';
 
 export function checkEntryPort(model: FlowModel, _options: ValidationOptions): Finding[] {
   const top = model.top;
@@ -12,7 +13,7 @@ export function checkEntryPort(model: FlowModel, _options: ValidationOptions): F
     return [{
       code: 'entry-port-missing',
       severity: 'error',
-      message: `Process group ${quoteName(top.name)} has no input port, so the function's event has no way into the flow. ` +
+      message: `${GroupName(top)} has no input port, so the function's event has no way into the flow. ` +
         'Add one local input port to this group and connect it to the first processor.',
       at: { path: [...top.path, 'name'] },
       componentId: top.id,
@@ -29,7 +30,7 @@ export function checkEntryPort(model: FlowModel, _options: ValidationOptions): F
     findings.push({
       code: 'entry-port-multiple',
       severity: 'error',
-      message: `Process group ${quoteName(top.name)} has ${ports.length} input ports (${names}), but DFF feeds the event into exactly ` +
+      message: `${GroupName(top)} has ${ports.length} input ports (${names}), but DFF feeds the event into exactly ` +
         'one local input port of the exported group. Keep the port the event should enter, and remove the others or move ' +
         'them into a child process group.',
       at: { path: [...top.path, 'inputPorts'], part: 'key' },

@@ -8,6 +8,7 @@ import type { ValidationOptions } from '../options';
 import { errorRelationshipsOf, isErrorRelationship, relationshipConcern } from '../relationships';
 import { isDisabled, topFailurePorts, unroutedErrorConnections } from './failureReach';
 import { quoteName } from '../quoteName';
+import { groupName } from './groupName';
 
 /** How many places a failure-port-missing finding lists as related. */
 const MAX_RELATED = 10;
@@ -136,7 +137,7 @@ function missingFailurePort(model: FlowModel): Finding | undefined {
   return {
     code: 'failure-port-missing',
     severity: 'error',
-    message: `${total} processor${total > 1 ? 's have' : ' has'} error relationships, but process group ${quoteName(top.name)} has ` +
+    message: `${total} processor${total > 1 ? 's have' : ' has'} error relationships, but ${groupName(top)} has ` +
       'no failure port, so a failed invocation looks successful and Lambda never retries it. Add an output port named ' +
       '"failure" to this group and route the error relationships to it, or list the port that receives them in FAILURE_PORTS.',
     at: { path: [...top.path, 'name'] },

@@ -4,6 +4,7 @@ import type { Finding, FixSpec } from '../finding';
 import type { FlowModel, Port } from '../model';
 import { isFailurePortName, type ValidationOptions } from '../options';
 import { quoteName } from '../quoteName';
+import { GroupName } from './groupName';
 
 export function checkOutputPorts(model: FlowModel, options: ValidationOptions): Finding[] {
   const findings: Finding[] = [];
@@ -20,7 +21,7 @@ export function checkOutputPorts(model: FlowModel, options: ValidationOptions): 
       findings.push({
         code: 'output-port-multiple',
         severity: 'error',
-        message: `Process group ${quoteName(model.top.name)} has ${success.length} output ports that are not failure ports, but DFF ` +
+        message: `${GroupName(model.top)} has ${success.length} output ports that are not failure ports, but DFF ` +
           `returns exactly one success output. Keep one success port (${quoteName(kept.name)}): remove ${quoteName(port.name)}, route its ` +
           'data to that port, or, if it receives failures, name it "failure" or list it in FAILURE_PORTS.',
         at: { path: [...port.path, 'name'] },

@@ -10,6 +10,7 @@ import { ParameterResolver, usedContexts } from '../parameterScope';
 import { exportsRootCanvas, isNotInlined } from './exportedGroup';
 import { readReferences, referenceSyntax, type PropertyReference } from './propertyReferences';
 import { quoteName } from '../quoteName';
+import { GroupName, groupName, quotedGroupName } from './groupName';
 
 /** A name NiFi 1.x read with the quotes written around it. */
 const QUOTED_NAME = /^'(.+)'$/;
@@ -174,9 +175,9 @@ function withoutContext(group: Group, unresolvable: Unresolvable): Finding {
   const parameters = names.length === 1 ? `parameter ${shown}` : `${names.length} parameters (${shown}${names.length > 3 ? ', …' : ''})`;
   const references = count === 1 ? `a reference to ${parameters}` : `${count} references to ${parameters}`;
   const finding = siteFinding(first, 'reference-without-context',
-    `Process group ${quoteName(group.name)} has no parameter context, yet it holds ${references}, first in ${first.where}: none of ` +
+    `${GroupName(group)} has no parameter context, yet it holds ${references}, first in ${first.where}: none of ` +
     'them can be resolved (a group does not inherit the context of its parent), so NiFi marks those components invalid. ' +
-    `Set a parameter context on ${quoteName(group.name)} in NiFi and download the flow definition again.`);
+    `Set a parameter context on ${quotedGroupName(group)} in NiFi and download the flow definition again.`);
   finding.componentId = group.id;
   finding.componentName = group.name;
   if (places.length > 1) {
@@ -200,8 +201,8 @@ function undefinedParameter(site: Site, contextName: string, close: readonly Par
     : '';
   const guess = names.length === 0 ? quotes : `${quotes} Did you mean ${orList(names)}?`;
   const finding = siteFinding(site, 'parameter-undefined',
-    `${capitalize(site.where)} references parameter ${quoteName(reference.name)}, which parameter context ${quoteName(contextName)} of group ` +
-    `${quoteName(group.name)} does not define, nor do the contexts it inherits.${guess} Correct the reference, or add ` +
+    `${capitalize(site.where)} references parameter ${quoteName(reference.name)}, which parameter context ${quoteName(contextName)} of ` +
+    `${groupName(group, 'group')} does not define, nor do the contexts it inherits.${guess} Correct the reference, or add ` +
     `${sensitive ? 'a sensitive' : 'a'} parameter ${quoteName(reference.name)} to ${quoteName(contextName)} and ` +
     `${sensitive ? 'supply its value when you deploy the function' : 'set its value'}.`);
   const occurrence = references.filter((other) => other.name === reference.name).indexOf(reference);
