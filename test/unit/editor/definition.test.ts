@@ -1,10 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { definitionAt } from '../../../src/core/flow/editor';
 import { asNiFi } from '../rules/ruleFixtures';
-import { flow, offsetOf, sample, sampleText } from './samples';
+import { flow, offsetOf, sample, sampleText, type Flow } from './samples';
 
 describe('editor: go to definition of a parameter reference', () => {
-  const ready = sample('ready-s3-to-sqs.json');
+  // Validated in each test, not while mocha collects them (mutation testing counts only code run inside tests).
+  let ready: Flow;
+  beforeEach(() => { ready = sample('ready-s3-to-sqs.json'); });
 
   it('jumps to the parameter\'s name in the context that defines it, inherited or not', () => {
     const region = definitionAt(ready.model!, ready.locator, offsetOf(ready.text, '#{AwsRegion}', 4))!;

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { hoverAt } from '../../../src/core/flow/editor';
-import { edit, flow, offsetOf, sample, sampleText } from './samples';
+import { edit, flow, offsetOf, sample, sampleText, type Flow } from './samples';
 
 const SECRET = 'wJalrXUtnFEMI-K7MDENG-bPxRfiCYEXAMPLEKEY';
 
@@ -9,7 +9,9 @@ function hover(f: ReturnType<typeof flow>, offset: number) {
 }
 
 describe('editor: hover on a parameter reference', () => {
-  const ready = sample('ready-s3-to-sqs.json');
+  // Validated in each test, not while mocha collects them (mutation testing counts only code run inside tests).
+  let ready: Flow;
+  beforeEach(() => { ready = sample('ready-s3-to-sqs.json'); });
 
   it('shows the context, description and value of a parameter of the group\'s own context', () => {
     const at = offsetOf(ready.text, '#{QueueUrl}', 4);

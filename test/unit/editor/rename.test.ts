@@ -2,10 +2,12 @@ import * as assert from 'node:assert/strict';
 import { renameParameterTo, renameTargetAt } from '../../../src/core/flow/editor/rename';
 import { applyTextEdits } from '../../../src/core/flow/fixes/composeEdits';
 import { validateText } from '../../../src/core/flow/validate';
-import { flow, offsetOf, sample } from './samples';
+import { flow, offsetOf, sample, type Flow } from './samples';
 
 describe('editor: rename a parameter (F2)', () => {
-  const ready = sample('ready-s3-to-sqs.json');
+  // Validated in each test, not while mocha collects them (mutation testing counts only code run inside tests).
+  let ready: Flow;
+  beforeEach(() => { ready = sample('ready-s3-to-sqs.json'); });
 
   it('renames from a reference: the parameter and every reference to it', () => {
     const target = renameTargetAt(ready.model!, ready.locator, offsetOf(ready.text, '#{QueueUrl}', 4))!;

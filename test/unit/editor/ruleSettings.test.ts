@@ -1,9 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { applyRuleSettings, ruleSettings } from '../../../src/core/flow/editor/ruleSettings';
+import type { ResolvedFinding } from '../../../src/core/flow/finding';
 import { sample } from './samples';
 
 describe('editor: dff.validation.rules', () => {
-  const undefinedReference = sample('broken-undefined-reference.json').findings;
+  // Validated in each test, not while mocha collects them (mutation testing counts only code run inside tests).
+  let undefinedReference: ResolvedFinding[];
+  beforeEach(() => { undefinedReference = sample('broken-undefined-reference.json').findings; });
 
   it('turns a rule off and changes the severity of another, leaving the rest alone', () => {
     const shown = applyRuleSettings(undefinedReference, ruleSettings({ 'parameter-unused': 'off', 'parameter-undefined': 'warning' }));
