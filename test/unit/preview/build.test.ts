@@ -156,6 +156,24 @@ describe('flow preview: drawing model', () => {
       assert.equal(edgeFrom(canvas, 'Fetch', 'Send').kind, 'plain');
     });
 
+    it('tells the copies of a group imported twice apart, as the failure rules do: only the copy whose port leads on is a failure path', () => {
+      const copy = (id: string, name: string) => group({
+        id, name, outputPorts: [port('cout', 'errors out', { output: true })],
+        processors: [processor('send', 'Send', { type: 'InvokeHTTP' })],
+        connections: [connection('k1', { id: 'send', groupId: id }, { id: 'cout', groupId: id, type: 'OUTPUT_PORT' }, ['Failure'])],
+      });
+      const text = flowText({
+        id: 'top', name: 'Top', inputPorts: [port('in', 'event')], outputPorts: [port('fail', 'failure', { output: true })],
+        processGroups: [copy('copy-a', 'Copy A'), copy('copy-b', 'Copy B')],
+        connections: [connection('t1', { id: 'cout', groupId: 'copy-a', type: 'OUTPUT_PORT' }, { id: 'fail', groupId: 'top', type: 'OUTPUT_PORT' })],
+      });
+      const model = preview(text);
+      assert.equal(edgeFrom(view(model, 'Copy A'), 'Send', 'errors out').kind, 'failurePath');
+      assert.equal(edgeFrom(view(model, 'Copy B'), 'Send', 'errors out').kind, 'unrouted');
+      const unrouted = validateText(text).findings.filter((finding) => finding.code === 'failure-not-routed');
+      assert.equal(unrouted.length, 1, 'the rule reports the same one connection');
+    });
+
     it('ends on a cycle: a retry loop back to the processor still reaches the failure port', () => {
       const spec = s3ToSqs();
       spec.connections!.push(connection('loop', end('send'), end('send'), ['retry']));

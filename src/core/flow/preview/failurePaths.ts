@@ -4,17 +4,19 @@
 import type { Connection, FlowModel } from '../model';
 import type { ValidationOptions } from '../options';
 import { isErrorRelationship } from '../relationships';
-import { idsReachingFailurePort, topFailurePorts } from '../rules/failureReach';
+import { idsReachingFailurePort, topFailurePorts, unroutedErrorConnections } from '../rules/failureReach';
 import type { EdgeKind } from './types';
 
 /**
  * The kind of every connection. 'failurePath': it leads to a failure port and is an error
  * relationship or lies downstream of one. 'unrouted': it carries an error relationship and never
- * reaches a failure port (what failure-not-routed reports). Cycles end: each id is visited once.
+ * reaches a failure port: exactly the connections the failure rules judge unrouted (by group and identifier,
+ * so the copies of a group imported twice are told apart). Cycles end: each id is visited once.
  */
 export function edgeKinds(model: FlowModel, options: ValidationOptions): Map<Connection, EdgeKind> {
   const failurePorts = topFailurePorts(model, options);
   const reaching = failurePorts.length > 0 ? idsReachingFailurePort(model, failurePorts) : new Set<string>();
+  const unrouted = new Set(unroutedErrorConnections(model, failurePorts).map((item) => item.connection));
   const outgoing = new Map<string, Connection[]>();
   const carriesError = new Set<Connection>();
   for (const group of model.groups) {
@@ -46,7 +48,8 @@ export function edgeKinds(model: FlowModel, options: ValidationOptions): Map<Con
   for (const group of model.groups) {
     for (const connection of group.connections) {
       const leadsToFailure = reaching.has(connection.destination.id);
-      if (carriesError.has(connection)) kinds.set(connection, leadsToFailure ? 'failurePath' : 'unrouted');
+      // An error connection the rules leave alone that leads nowhere either leaves a disabled processor.
+      if (carriesError.has(connection)) kinds.set(connection, unrouted.has(connection) ? 'unrouted' : leadsToFailure ? 'failurePath' : 'plain');
       else kinds.set(connection, leadsToFailure && downstream.has(connection.source.id) ? 'failurePath' : 'plain');
     }
   }
