@@ -136,7 +136,8 @@ async function fixFile(
 function check(
   validate: typeof validateText, text: string, invalidUtf8: InvalidUtf8 | undefined, options: ValidateOptions,
 ): ResolvedFinding[] | undefined {
-  const validation = validate(text, { failurePorts: options.failurePorts });
+  // JSON and SARIF show every finding's related places: found with the findings', in one pass.
+  const validation = validate(text, { failurePorts: options.failurePorts }, options.format === 'text' ? 'whenRead' : 'withFindings');
   if (!validation.isFlow) return undefined;
   if (!invalidUtf8) return validation.findings;
   return [invalidUtf8Finding(invalidUtf8, validation.locator), ...validation.findings];

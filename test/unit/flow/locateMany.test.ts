@@ -88,6 +88,22 @@ describe('JsonLocator.spans (many anchors in one pass)', () => {
     }
   });
 
+  it('finds related places with the findings (one pass) exactly as on their first read, for every fixture and the realistic flows', () => {
+    const realistic = path.resolve(fixtures, '../realistic');
+    const files = [
+      ...fixtureNames.map((name) => path.join(fixtures, name)),
+      ...fs.readdirSync(realistic).filter((name) => name.endsWith('.json') && name !== 'expected.json').map((name) => path.join(realistic, name)),
+    ];
+    let related = 0;
+    for (const file of files) {
+      const text = fs.readFileSync(file, 'utf8');
+      const eager = validateText(text, {}, 'withFindings').findings;
+      assert.deepStrictEqual(eager, validateText(text, {}, 'whenRead').findings, file);
+      related += eager.reduce((sum, finding) => sum + finding.related.length, 0);
+    }
+    assert.ok(related > 0, 'no related place was compared');
+  });
+
   it('points into the first of duplicate keys below the root, as find() does, and at the root member JSON.parse kept', () => {
     const text = '{"a": {"k": {"x": 1}, "k": {"x": 2}}, "b": 1, "b": {"y": [5, 6]}}';
     const anchors: Anchor[] = [

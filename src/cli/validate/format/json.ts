@@ -2,7 +2,7 @@
 import type { Range, ResolvedFinding } from '../../../core/flow/finding';
 import { shortText } from '../../../core/flow/quoteName';
 import { inTextOrder, type ValidateResult } from '../result';
-import { indentedJson, Pieces } from './pieces';
+import { Pieces } from './pieces';
 
 /** The same text as JSON.stringify({ files }, null, 2) + '\n', in pieces. */
 export function formatJson(result: ValidateResult): string[] {
@@ -19,7 +19,7 @@ export function formatJson(result: ValidateResult): string[] {
       out.add('[]');
     } else {
       out.add('[');
-      findings.forEach((finding, index) => out.add(`${index > 0 ? ',' : ''}\n        ${indentedJson(plainFinding(finding), 8)}`));
+      findings.forEach((finding, index) => out.add(`${index > 0 ? ',' : ''}\n${FINDING_INDENT}${findingJson(finding)}`));
       out.add('\n      ]');
     }
     out.add('\n    }');
@@ -28,22 +28,42 @@ export function formatJson(result: ValidateResult): string[] {
   return out.end();
 }
 
-function plainFinding(finding: ResolvedFinding) {
-  return {
-    code: finding.code,
-    severity: finding.severity,
-    message: finding.message,
-    range: plainRange(finding.range),
-    componentId: finding.componentId ?? null,
+// Written field by field, as JSON.stringify(value, null, 2) would write it indented: a big flow's
+// thousands of findings and related places are written several times faster than by stringifying
+// each finding and indenting the result.
+const FINDING_INDENT = ' '.repeat(8);
+
+function findingJson(finding: ResolvedFinding): string {
+  const inner = `${FINDING_INDENT}  `;
+  const name = finding.componentName === undefined ? undefined : shortText(finding.componentName);
+  return `{\n${inner}"code": ${JSON.stringify(finding.code)},` +
+    `\n${inner}"severity": ${JSON.stringify(finding.severity)},` +
+    `\n${inner}"message": ${JSON.stringify(finding.message)},` +
+    `\n${inner}"range": ${rangeJson(finding.range, inner)},` +
+    `\n${inner}"componentId": ${stringOrNull(finding.componentId)},` +
     // The name as messages show it: a file may hold names of millions of characters.
-    componentName: finding.componentName === undefined ? null : shortText(finding.componentName),
-    related: finding.related.map((item) => ({ message: item.message, range: plainRange(item.range) })),
-  };
+    `\n${inner}"componentName": ${stringOrNull(name)},` +
+    `\n${inner}"related": ${relatedJson(finding.related, inner)}` +
+    `\n${FINDING_INDENT}}`;
 }
 
-function plainRange(range: Range): Range {
-  return {
-    start: { line: range.start.line, character: range.start.character },
-    end: { line: range.end.line, character: range.end.character },
-  };
+function relatedJson(related: ResolvedFinding['related'], indent: string): string {
+  if (related.length === 0) return '[]';
+  const item = `${indent}  `;
+  const inner = `${item}  `;
+  const items = related.map((place) =>
+    `${item}{\n${inner}"message": ${JSON.stringify(place.message)},\n${inner}"range": ${rangeJson(place.range, inner)}\n${item}}`);
+  return `[\n${items.join(',\n')}\n${indent}]`;
+}
+
+/** A range whose opening brace follows a member name at `indent`. */
+function rangeJson(range: Range, indent: string): string {
+  const end = `${indent}  `;
+  const inner = `${end}  `;
+  return `{\n${end}"start": {\n${inner}"line": ${range.start.line},\n${inner}"character": ${range.start.character}\n${end}},` +
+    `\n${end}"end": {\n${inner}"line": ${range.end.line},\n${inner}"character": ${range.end.character}\n${end}}\n${indent}}`;
+}
+
+function stringOrNull(value: string | undefined): string {
+  return value === undefined ? 'null' : JSON.stringify(value);
 }
