@@ -69,7 +69,8 @@ function validate(document: vscode.TextDocument): Validation | undefined {
   const engine = loadFlowEngine();
   const head = document.getText(new vscode.Range(new vscode.Position(0, 0), document.positionAt(engine.DETECTION_HEAD_BYTES)));
   if (!engine.mayBeFlowDefinition(head)) return undefined;
-  const validation = engine.validateText(document.getText(), { failurePorts: settings.failurePorts(document.uri) });
+  // Diagnostics show every finding's related places: found with the findings', in one pass over the text.
+  const validation = engine.validateText(document.getText(), { failurePorts: settings.failurePorts(document.uri) }, 'withFindings');
   if (!validation.isFlow) return undefined;
   // Diagnostics, CodeLens, quick fixes and hover all see the findings as dff.validation.rules wants them.
   return { ...validation, findings: applyRuleSettings(validation.findings, settings.rules(document.uri)) };
