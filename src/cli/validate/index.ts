@@ -6,6 +6,7 @@ import { validateText } from '../../core/flow/validate';
 import { byteCount } from '../decodeText';
 import { type CliIo, EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK } from '../io';
 import { invalidUtf8Finding } from './encoding';
+import { settleHeapBeforeParsing } from './settleHeap';
 import { collectCandidates, reason, STDIN_ARG } from './files';
 import { encodeText, fixFlowText, fixReport, type FixMode, unifiedDiff } from './fix';
 import { formatJson } from './format/json';
@@ -68,6 +69,7 @@ export async function runValidate(argv: string[], io: CliIo, deps: ValidateDeps 
       continue;
     }
     let findings: ResolvedFinding[] | undefined;
+    if (outcome.kind === 'text') settleHeapBeforeParsing(outcome.text.length);
     try {
       findings = outcome.kind === 'text' ? check(deps.validate ?? validateText, outcome.text, outcome.invalidUtf8, options) : undefined;
     } catch (error) {
