@@ -2,7 +2,7 @@
 // end by its group and its identifier, and so must the failure rules, or the route of one copy is
 // credited to the other.
 import * as assert from 'assert';
-import { check, editedFlow, findingsIn, token } from './ruleFixtures';
+import { check, editedFlow, findingsIn, readFlow, token } from './ruleFixtures';
 
 const FAMILY = ['failure-auto-terminated', 'unmatched-auto-terminated', 'failure-not-routed', 'failure-port-missing'];
 
@@ -47,6 +47,29 @@ describe('failure rules: a group imported twice, identifiers reused', () => {
       }
     });
   }
+
+  it('takes a connection end without groupId (a hand edit) to be in the connection\'s own copy', () => {
+    const withoutGroupIds = (text: string) => {
+      const flow = JSON.parse(text);
+      const eu = flow.flowContents.processGroups.find((item: { name: string }) => item.name === 'Lookup EU');
+      for (const connection of eu.connections as RawConnection[]) {
+        delete (connection.source as Partial<End>).groupId;
+        delete (connection.destination as Partial<End>).groupId;
+      }
+      return JSON.stringify(flow, null, 2);
+    };
+    assert.deepStrictEqual(findingsIn(withoutGroupIds(readFlow('group-imported-twice.json')), FAMILY), []);
+    // Mixed: the copy whose ends lack groupId routes its failures, the other copy does not.
+    const text = withoutGroupIds(onlyOneCopyRoutes('Lookup US'));
+    const findings = findingsIn(text, FAMILY);
+    assert.deepStrictEqual(findings.map((finding) => finding.code), ['failure-not-routed', 'failure-not-routed', 'failure-not-routed']);
+    const usStart = text.indexOf('"name": "Lookup US"');
+    const euStart = text.indexOf('"name": "Lookup EU"');
+    for (const finding of findings) {
+      const offset = finding.range.startOffset;
+      assert.ok(usStart < euStart ? offset > usStart && offset < euStart : offset > usStart, `${finding.message} is not in Lookup US`);
+    }
+  });
 
   it('counts each copy\'s own connections when no failure port exists', () => {
     // Without the top failure port, each copy's processor has the same error relationships: two processors, not one.
