@@ -133,6 +133,38 @@ describe('fixes for failure ports (issue 10, point 7)', () => {
       assert.deepStrictEqual(codes(text), []);
     });
 
+    it('leaves a disabled processor\'s auto-terminated failure alone, as the rules do, and routes the enabled one\'s', () => {
+      const json = JSON.parse(readFlow('failure-port-missing.json'));
+      json.flowContents.processors[1].autoTerminatedRelationships = ['success', 'failure'];
+      const twin = { ...json.flowContents.processors[1], identifier: 'c2000000-0000-4000-8000-000000000077', name: 'Disabled logger', scheduledState: 'DISABLED' };
+      json.flowContents.processors.push(twin);
+      const { json: fixed, text } = runFix(JSON.stringify(json, null, 2), { kind: 'addFailurePort' });
+      const routes = fixed.flowContents.connections.map((connection: { source: { name: string }; selectedRelationships: string[]; destination: { name: string } }) =>
+        `${connection.source.name} ${connection.selectedRelationships.join()} -> ${connection.destination.name}`);
+      assert.ok(routes.includes('Log upload error failure -> failure'), 'the enabled processor is routed');
+      assert.ok(!routes.some((route: string) => route.startsWith('Disabled logger')), 'the disabled one is not');
+      assert.deepStrictEqual(fixed.flowContents.processors[2].autoTerminatedRelationships, ['success', 'failure']);
+      assert.deepStrictEqual(codes(text), ['processor-disabled']);
+    });
+
+    it('tells the copies of a group imported twice apart: routes the copy that auto-terminates, not the one that connects', () => {
+      const json = JSON.parse(readFlow('group-imported-twice.json'));
+      const top = json.flowContents;
+      const failure = top.outputPorts.find((port: { name: string }) => port.name === 'failure');
+      top.outputPorts = top.outputPorts.filter((port: unknown) => port !== failure);
+      top.connections = top.connections.filter((connection: { destination: { id: string } }) => connection.destination.id !== failure.identifier);
+      // The US copy auto-terminates "Failure"; the EU copy, with the same identifiers, still connects it.
+      const us = top.processGroups.find((group: { name: string }) => group.name === 'Lookup US');
+      const errors = us.connections.find((connection: { selectedRelationships: string[] }) => connection.selectedRelationships.includes('Failure'));
+      errors.selectedRelationships = ['No Retry', 'Retry'];
+      us.processors[0].autoTerminatedRelationships = ['Original', 'Failure'];
+      const { json: fixed } = runFix(JSON.stringify(json, null, 2), { kind: 'addFailurePort' });
+      const fixedUs = fixed.flowContents.processGroups.find((group: { name: string }) => group.name === 'Lookup US');
+      assert.deepStrictEqual(fixedUs.processors[0].autoTerminatedRelationships, ['Original']);
+      const eu = fixed.flowContents.processGroups.find((group: { name: string }) => group.name === 'Lookup EU');
+      assert.deepStrictEqual(eu, top.processGroups.find((group: { name: string }) => group.name === 'Lookup EU'), 'the EU copy is unchanged');
+    });
+
     it('adds the port alone when every error relationship is connected already', () => {
       const original = readFlow('failure-port-missing.json');
       const { json, text } = runFix(original, { kind: 'addFailurePort' });

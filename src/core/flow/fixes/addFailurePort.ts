@@ -2,10 +2,12 @@
 // relationship that nothing handles (auto-terminated, or connected nowhere) is routed to it, from
 // child groups through their own failure ports. Error relationships already connected elsewhere
 // keep their route: a second connection would send a copy of each failed FlowFile down both.
+// Disabled processors are left alone, as the failure rules leave them: they never run, so never fail.
 import type { FixSpec } from '../finding';
 import type { FlowModel } from '../model';
 import { parseFlow } from '../parse';
 import { errorRelationshipsOf } from '../relationships';
+import { isDisabled } from '../rules/failureReach';
 import { addTopFailurePort, routeToFailurePort } from './routeToFailurePort';
 import type { TextDraft } from './textDraft';
 
@@ -32,19 +34,24 @@ export function addFailurePort(draft: TextDraft, model: FlowModel): void {
   }
 }
 
+/** Connected relationships by source, the source known by group and identifier (a group imported twice reuses identifiers). */
+const sourceKey = (groupId: string, id: string) => `${groupId}\u0000${id}`;
+
 function unhandledErrors(model: FlowModel): RouteToFailurePort[] {
   const connected = new Map<string, Set<string>>();
   for (const group of model.groups) {
     for (const connection of group.connections) {
-      let names = connected.get(connection.source.id);
-      if (!names) connected.set(connection.source.id, names = new Set());
+      const key = sourceKey(connection.source.groupId || group.id, connection.source.id);
+      let names = connected.get(key);
+      if (!names) connected.set(key, names = new Set());
       for (const name of connection.selectedRelationships) names.add(name.toLowerCase());
     }
   }
   const routes: RouteToFailurePort[] = [];
   for (const group of model.groups) {
     for (const processor of group.processors) {
-      const handled = connected.get(processor.id) ?? new Set<string>();
+      if (isDisabled(processor)) continue;
+      const handled = connected.get(sourceKey(group.id, processor.id)) ?? new Set<string>();
       for (const relationship of errorRelationshipsOf(processor, handled)) {
         if (handled.has(relationship.toLowerCase())) continue;
         routes.push({ kind: 'routeToFailurePort', processorId: processor.id, componentPath: processor.path, relationship });
