@@ -100,7 +100,7 @@ describe('shapes of the exported group', () => {
       const text = editedFlow(CANVAS, (flow) => {
         flow.flowContents.name = '';
       });
-      assert.match(findingsIn(text, ['root-canvas-exported'])[0].message, /^The exported group looks like NiFi's root canvas/);
+      assert.match(findingsIn(text, ['root-canvas-exported'])[0].message, /^The exported process group looks like NiFi's root canvas/);
     });
 
     /** The canvas with services, the first `used` of them named by the flow group's processor (or a nested group's). */

@@ -4,6 +4,7 @@ import type { Finding } from '../finding';
 import type { Configurable, FlowModel, Group } from '../model';
 import type { ValidationOptions } from '../options';
 import { quoteName } from '../quoteName';
+import { quotedGroupName } from './groupName';
 
 export function checkExportedGroup(model: FlowModel, _options: ValidationOptions): Finding[] {
   return [...rootCanvas(model), ...notInlined(model)];
@@ -13,7 +14,7 @@ function rootCanvas(model: FlowModel): Finding[] {
   const { top } = model;
   const flowGroup = wrappedFlowGroup(top);
   if (!flowGroup) return [];
-  const topName = top.name ? quoteName(top.name) : 'the exported group';
+  const topName = quotedGroupName(top);
   const download = `download the flow definition of process group ${quoteName(flowGroup.name)} instead (right-click it in NiFi, ` +
     'then Download flow definition)';
   const services = servicesUsedFrom(flowGroup, top);
