@@ -14,9 +14,14 @@ let collect: (() => void) | undefined;
 export function settleHeapBeforeParsing(textLength: number): void {
   if (textLength < SETTLE_HEAP_MIN_LENGTH) return;
   if (!collect) {
-    // The supported way to a collection on demand: the flag only adds gc() to contexts made afterwards.
-    setFlagsFromString('--expose-gc');
-    collect = runInNewContext('gc') as () => void;
+    try {
+      // The flag only adds gc() to contexts made afterwards, so the process's own stays as it was.
+      setFlagsFromString('--expose-gc');
+      collect = runInNewContext('gc') as () => void;
+    } catch {
+      // A Node that refuses the flag: the parse is slower, nothing else changes.
+      collect = () => undefined;
+    }
   }
   collect();
 }
