@@ -6,7 +6,6 @@ import { validateText } from '../../core/flow/validate';
 import { byteCount } from '../decodeText';
 import { type CliIo, EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK } from '../io';
 import { invalidUtf8Finding } from './encoding';
-import { settleHeapBeforeParsing } from './settleHeap';
 import { collectCandidates, reason, STDIN_ARG } from './files';
 import { encodeText, fixFlowText, fixReport, type FixMode, unifiedDiff } from './fix';
 import { formatJson } from './format/json';
@@ -17,6 +16,7 @@ import { parseOrReportUsage } from '../usage';
 import { parseValidateArgs, type ValidateOptions } from './options';
 import { openFromDisk, readIfMaybeFlow, readStreamIfMaybeFlow, type InvalidUtf8, type OpenFileFn, type ReadOutcome } from './read';
 import { displayPath, STDIN_DISPLAY, type ValidateResult } from './result';
+import { settleHeapBeforeParsing } from './settleHeap';
 
 export interface ValidateDeps {
   /** How files are opened; tests pass one that counts the bytes read. */

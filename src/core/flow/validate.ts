@@ -43,7 +43,7 @@ export function validateText(text: string, options: ValidationOptions = {}, rela
  * Every finding's ranges, the same as resolve() gives for each. The findings' own ranges are found in
  * one pass over the text; their related places (thousands, when one cause explains many places) are
  * found in a second pass, on the first read of any finding's `related`: a caller that never reads
- * them (the CLI's text output) never pays for them.
+ * them (the CLI's text output) never pays for them. With `withFindings`, both in the same pass.
  */
 export function resolveAll(findings: readonly Finding[], locator: JsonLocator, related: RelatedResolution = 'whenRead'): ResolvedFinding[] {
   if (related === 'withFindings') return resolveWithRelated(findings, locator);

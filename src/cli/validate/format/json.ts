@@ -29,8 +29,8 @@ export function formatJson(result: ValidateResult): string[] {
 }
 
 // Written field by field, as JSON.stringify(value, null, 2) would write it indented: a big flow's
-// thousands of findings and related places are written several times faster than by stringifying
-// each finding and indenting the result.
+// thousands of findings and related places are written in about half the time it takes to stringify
+// each finding and indent the result.
 const FINDING_INDENT = ' '.repeat(8);
 
 function findingJson(finding: ResolvedFinding): string {
