@@ -74,16 +74,18 @@ for (const size of only === 'aws' || only === 'preview' ? [] : sizes) {
   const whole = wholeProcess(root, file, Math.min(runs, 7));
   const ratio = time.validate / time.parse;
 
-  const shape = compact ? ', compact' : withoutContexts ? ' in 1,000 groups without parameter contexts' : ', as NiFi writes it';
+  const shape = compact ? ', compact' : withoutContexts ? ` in ${(processors / 10).toLocaleString('en-US')} groups without parameter contexts` : ', as NiFi writes it';
   console.log(`== ${processors} processors${shape}: ${path.relative(root, file)}, ${mb(bytes)}`);
   console.log(`  validateText          ${ms(time.validate)}`);
   console.log(`  JSON.parse            ${ms(time.parse)}`);
   // The issue sets the goal for the 10,000-processor flow; smaller flows are shown for comparison.
   const verdict = processors >= 10000 ? `goal <= ${goal}: ${ratio <= goal ? 'met' : 'NOT met'}` : `the goal of ${goal} is set for 10,000 processors`;
   console.log(`  ratio                 ${ratio.toFixed(2)} (${verdict})`);
-  console.log(`  whole process         dff validate ${ms(whole.text)} (${(whole.text / whole.parse).toFixed(2)} x), ` +
-    `--format json ${ms(whole.json)} (${(whole.json / whole.parse).toFixed(2)} x) against node reading and JSON.parsing the file ` +
-    `${ms(whole.parse)}${withoutContexts ? ` (goal for this flow <= ${manyFindingsGoal}: ${Math.max(whole.text, whole.json) / whole.parse <= manyFindingsGoal ? 'met' : 'NOT met'})` : ''}`);
+  // The goal holds for each output on its own: the default (text) and --format json, which also carries the related places.
+  const wholeVerdict = (time) => (withoutContexts ? `, goal <= ${manyFindingsGoal}: ${time / whole.parse <= manyFindingsGoal ? 'met' : 'NOT met'}` : '');
+  console.log(`  whole process         dff validate ${ms(whole.text)} (${(whole.text / whole.parse).toFixed(2)} x${wholeVerdict(whole.text)}), ` +
+    `--format json ${ms(whole.json)} (${(whole.json / whole.parse).toFixed(2)} x${wholeVerdict(whole.json)}) against node reading and JSON.parsing the file ` +
+    `${ms(whole.parse)}`);
   console.log(`  machine load          ${loadBefore} before, ${loadAfter} after the timings (1-minute load average, ${os.cpus().length} CPUs)`);
   console.log(`  jsonc parseTree       ${ms(time.jsonc)} (${(time.jsonc / time.parse).toFixed(1)} x JSON.parse, for reference)`);
   console.log(`  findings              ${time.findings} ${JSON.stringify(time.codes)}`);
