@@ -48,27 +48,48 @@ describe('failure rules: a group imported twice, identifiers reused', () => {
     });
   }
 
-  it('takes a connection end without groupId (a hand edit) to be in the connection\'s own copy', () => {
-    const withoutGroupIds = (text: string) => {
-      const flow = JSON.parse(text);
-      const eu = flow.flowContents.processGroups.find((item: { name: string }) => item.name === 'Lookup EU');
-      for (const connection of eu.connections as RawConnection[]) {
-        delete (connection.source as Partial<End>).groupId;
-        delete (connection.destination as Partial<End>).groupId;
+  // Both copies in turn: the first copy is also the first component found for each reused identifier.
+  for (const [bare, other] of [['Lookup EU', 'Lookup US'], ['Lookup US', 'Lookup EU']] as const) {
+    it(`takes a connection end without groupId (a hand edit) in ${bare} to be in the connection's own copy`, () => {
+      const withoutGroupIds = (text: string) => {
+        const flow = JSON.parse(text);
+        const copy = flow.flowContents.processGroups.find((item: { name: string }) => item.name === bare);
+        for (const connection of copy.connections as RawConnection[]) {
+          delete (connection.source as Partial<End>).groupId;
+          delete (connection.destination as Partial<End>).groupId;
+        }
+        return JSON.stringify(flow, null, 2);
+      };
+      assert.deepStrictEqual(findingsIn(withoutGroupIds(readFlow('group-imported-twice.json')), FAMILY), []);
+      // Mixed: the copy whose ends lack groupId routes its failures, the other copy does not.
+      const text = withoutGroupIds(onlyOneCopyRoutes(other));
+      const findings = findingsIn(text, FAMILY);
+      assert.deepStrictEqual(findings.map((finding) => finding.code), ['failure-not-routed', 'failure-not-routed', 'failure-not-routed']);
+      const otherStart = text.indexOf(`"name": "${other}"`);
+      const bareStart = text.indexOf(`"name": "${bare}"`);
+      for (const finding of findings) {
+        const offset = finding.range.startOffset;
+        assert.ok(otherStart < bareStart ? offset > otherStart && offset < bareStart : offset > otherStart, `${finding.message} is not in ${other}`);
       }
-      return JSON.stringify(flow, null, 2);
-    };
-    assert.deepStrictEqual(findingsIn(withoutGroupIds(readFlow('group-imported-twice.json')), FAMILY), []);
-    // Mixed: the copy whose ends lack groupId routes its failures, the other copy does not.
-    const text = withoutGroupIds(onlyOneCopyRoutes('Lookup US'));
-    const findings = findingsIn(text, FAMILY);
-    assert.deepStrictEqual(findings.map((finding) => finding.code), ['failure-not-routed', 'failure-not-routed', 'failure-not-routed']);
-    const usStart = text.indexOf('"name": "Lookup US"');
-    const euStart = text.indexOf('"name": "Lookup EU"');
-    for (const finding of findings) {
-      const offset = finding.range.startOffset;
-      assert.ok(usStart < euStart ? offset > usStart && offset < euStart : offset > usStart, `${finding.message} is not in Lookup US`);
-    }
+    });
+  }
+
+  it('takes an end without groupId whose identifier one component alone has to be in that component\'s group', () => {
+    // The EU copy's "failure" port gets an identifier of its own; the top-level connection out of it loses its groupId.
+    const text = editedFlow('group-imported-twice.json', (flow) => {
+      const top = flow.flowContents;
+      const eu = top.processGroups.find((item: { name: string }) => item.name === 'Lookup EU');
+      const port = eu.outputPorts.find((item: { name: string }) => item.name === 'failure');
+      const oldId = port.identifier;
+      port.identifier = 'e4c5eeee-0000-4000-8000-00000000000f';
+      for (const connection of eu.connections as RawConnection[]) {
+        if (connection.destination.id === oldId) connection.destination.id = port.identifier;
+      }
+      const out = (top.connections as RawConnection[]).find((connection) => connection.source.groupId === eu.identifier && connection.source.id === oldId)!;
+      out.source = { id: port.identifier, name: out.source.name, type: out.source.type } as End;
+    });
+    assert.ok(text.includes('e4c5eeee-0000-4000-8000-00000000000f'));
+    assert.deepStrictEqual(findingsIn(text, FAMILY), []);
   });
 
   it('counts each copy\'s own connections when no failure port exists', () => {
