@@ -91,6 +91,17 @@ describe('reference finding messages', () => {
       assert.deepStrictEqual(schedule.fixes, [addPlain('S3_BUCKT')]);
     });
 
+    it('reads the same text in a property (with Expression Language) and in a run schedule (without) each its own way', () => {
+      // In the property the reference is a string literal of an expression; in the run schedule it is a reference.
+      const same = "${literal('#{NOPE_XYZ}')}";
+      const text = withBucket(same, (top) => {
+        top.processors[0].schedulingPeriod = same;
+      });
+      const findings = undefinedIn(text);
+      assert.deepStrictEqual(findings.map((finding) => token(text, finding.range)), ['#{NOPE_XYZ}']);
+      assert.match(findings[0].message, /^The run schedule \("schedulingPeriod"\) of processor "PutS3Object" references parameter "NOPE_XYZ"/);
+    });
+
     it('names a controller service as such', () => {
       const text = minimal((top) => {
         top.controllerServices = [{
