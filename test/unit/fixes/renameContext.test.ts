@@ -26,10 +26,11 @@ describe('renameContext fix', () => {
 
   it('accepts inherited contexts written as {"name": ...} objects', () => {
     const objects = JSON.parse(original);
-    objects.parameterContexts.Main.inheritedParameterContexts = [{ name: 'Shared' }];
+    // Mixed: one object names the renamed context, the other names another context, which stays.
+    objects.parameterContexts.Main.inheritedParameterContexts = [{ name: 'Other' }, { name: 'Shared' }];
     const text = JSON.stringify(objects, null, 2);
     const { json } = runFix(text, { kind: 'renameContext', contextName: 'Shared', newName: 'Common' });
-    assert.deepStrictEqual(json.parameterContexts.Main.inheritedParameterContexts, [{ name: 'Common' }]);
+    assert.deepStrictEqual(json.parameterContexts.Main.inheritedParameterContexts, [{ name: 'Other' }, { name: 'Common' }]);
   });
 
   it('changes nothing when another context already has the new name', () => {

@@ -86,9 +86,8 @@ export function addTopFailurePort(draft: TextDraft, model: FlowModel): void {
 
 function styleOf(model: FlowModel): Style {
   return {
-    // NiFi 2.x writes portFunction on every port; a file that says nothing of its version but has it on a port is one too.
-    portFunction: nifiMajorVersion(model) === 2 || model.groups.some((group) =>
-      [...group.inputPorts, ...group.outputPorts].some((port) => port.portFunction !== undefined)),
+    // NiFi 2.x writes portFunction on every port (a file whose bundles say no version but whose port has one is 2.x too).
+    portFunction: nifiMajorVersion(model) === 2,
     instanceIds: fileHasInstanceIds(model),
     port: sampleOf(model, 'port'),
     connection: sampleOf(model, 'connection'),
