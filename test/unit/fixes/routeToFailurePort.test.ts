@@ -198,6 +198,9 @@ describe('routeToFailurePort fix', () => {
       const transform = twice.flowContents.processGroups[0].processGroups[0];
       assert.strictEqual(transform.outputPorts.length, 2);
       assert.deepStrictEqual(transform.connections[0].selectedRelationships, ['failure', 'Original']);
+      // The connections onward from ports already carry everything: a port has no relationships to select.
+      const onward = [...twice.flowContents.processGroups[0].connections, ...twice.flowContents.connections] as Connection[];
+      assert.deepStrictEqual(onward.map((connection) => connection.selectedRelationships), [[''], ['']]);
     });
 
     it('takes the next free name when "failure 2" allows remote access too', () => {
