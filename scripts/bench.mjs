@@ -12,7 +12,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
-import { generateFlow } from './bench/generate.mjs';
+import { generateFlow, PROCESSORS_PER_CONTEXTLESS_STEP } from './bench/generate.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = path.join(root, 'bench-data');
@@ -74,7 +74,7 @@ for (const size of only === 'aws' || only === 'preview' ? [] : sizes) {
   const whole = wholeProcess(root, file, Math.min(runs, 7));
   const ratio = time.validate / time.parse;
 
-  const shape = compact ? ', compact' : withoutContexts ? ` in ${(processors / 10).toLocaleString('en-US')} groups without parameter contexts` : ', as NiFi writes it';
+  const shape = compact ? ', compact' : withoutContexts ? ` in ${(processors / PROCESSORS_PER_CONTEXTLESS_STEP).toLocaleString('en-US')} groups without parameter contexts` : ', as NiFi writes it';
   console.log(`== ${processors} processors${shape}: ${path.relative(root, file)}, ${mb(bytes)}`);
   console.log(`  validateText          ${ms(time.validate)}`);
   console.log(`  JSON.parse            ${ms(time.parse)}`);

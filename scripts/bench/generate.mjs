@@ -12,6 +12,8 @@
 import { toNifiJson } from './nifiJson.mjs';
 
 const PROCESSORS_PER_STEP = 50;
+/** Processors per group in a flow without parameter contexts (each group one cause for many findings). */
+export const PROCESSORS_PER_CONTEXTLESS_STEP = 10;
 const STEPS_PER_STAGE = 10;
 const SETTINGS = 90;
 
@@ -66,7 +68,7 @@ function random(seed) {
  * reference is unresolvable, one cause per group for thousands of places (what findings cost).
  */
 export function generateFlow(processorCount, { compact = false, seed = 42, withoutContexts = false } = {}) {
-  const processorsPerStep = withoutContexts ? 10 : PROCESSORS_PER_STEP;
+  const processorsPerStep = withoutContexts ? PROCESSORS_PER_CONTEXTLESS_STEP : PROCESSORS_PER_STEP;
   const rand = random(seed);
   let counter = 0;
   const id = () => {
